@@ -1,0 +1,229 @@
+"""Mutable-in-play character state (SRD 5.2, 2024 rules).
+
+``PlayState`` holds everything about a character that changes during play and
+is *not* derived from the build: current and temporary Hit Points, Death
+Saving Throws, conditions, Exhaustion level, Concentration, and what has been
+spent of Hit Point Dice, spell slots, Pact Magic slots and class resources.
+
+Every field has a default, so ``PlayState()`` is a fresh, fully rested
+character.  The model is frozen: the play functions in ``play``, ``rests``,
+``conditions`` and ``xp`` never mutate a state, they return a new one.
+
+The module also defines the typed error hierarchy used by those functions
+(``PlayError`` and subclasses), each carrying a machine-readable ``code`` and
+the ``field`` it concerns, so an API layer can map them to 4xx responses.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Final, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+
+__all__ = [
+    "ALL_CONDITIONS",
+    "HIT_DIE_SIDES",
+    "HIT_DIE_SIZES",
+    "MAX_DEATH_SAVES",
+    "MAX_EXHAUSTION",
+    "MAX_SPELL_LEVEL",
+    "TRACKED_CONDITIONS",
+    "AlreadyDeadError",
+    "Condition",
+    "DeathSaves",
+    "HitDie",
+    "InvalidRollError",
+    "NotDyingError",
+    "NothingLeftError",
+    "PlayError",
+    "PlayState",
+    "UnknownResourceError",
+]
+
+
+class Condition(StrEnum):
+    """The 15 conditions of the SRD 5.2 Rules Glossary ("Conditions")."""
+
+    BLINDED = "blinded"
+    CHARMED = "charmed"
+    DEAFENED = "deafened"
+    EXHAUSTION = "exhaustion"
+    FRIGHTENED = "frightened"
+    GRAPPLED = "grappled"
+    INCAPACITATED = "incapacitated"
+    INVISIBLE = "invisible"
+    PARALYZED = "paralyzed"
+    PETRIFIED = "petrified"
+    POISONED = "poisoned"
+    PRONE = "prone"
+    RESTRAINED = "restrained"
+    STUNNED = "stunned"
+    UNCONSCIOUS = "unconscious"
+
+
+ALL_CONDITIONS: Final[frozenset[Condition]] = frozenset(Condition)
+"""All 15 SRD conditions."""
+
+TRACKED_CONDITIONS: Final[frozenset[Condition]] = ALL_CONDITIONS - {Condition.EXHAUSTION}
+"""Conditions stored in ``PlayState.conditions``; Exhaustion is a level field."""
+
+HitDie = Literal["d6", "d8", "d10", "d12"]
+HIT_DIE_SIZES: Final[tuple[HitDie, ...]] = ("d6", "d8", "d10", "d12")
+HIT_DIE_SIDES: Final[dict[str, int]] = {"d6": 6, "d8": 8, "d10": 10, "d12": 12}
+
+# Rules Glossary, "Death Saving Throw": three successes stabilize, three
+# failures kill.
+MAX_DEATH_SAVES: Final = 3
+# Rules Glossary, "Exhaustion": you die if your Exhaustion level is 6.
+MAX_EXHAUSTION: Final = 6
+# Spell slot levels run 1..9.
+MAX_SPELL_LEVEL: Final = 9
+
+NonNegInt = Annotated[int, Field(ge=0)]
+SpellLevel = Annotated[int, Field(ge=1, le=MAX_SPELL_LEVEL)]
+ResourceId = Annotated[str, Field(min_length=1, max_length=100)]
+SpellId = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+
+class PlayError(ValueError):
+    """A rules-play mistake (illegal action for the current state).
+
+    ``code`` is a stable machine-readable identifier; ``field`` names the
+    input or state field the problem concerns (or ``None``).
+    """
+
+    code: str = "play_error"
+
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        if code is not None:
+            self.code = code
+
+    def to_dict(self) -> dict[str, str | None]:
+        """Return a JSON-friendly description of the error."""
+        return {"code": self.code, "field": self.field, "message": self.message}
+
+
+class AlreadyDeadError(PlayError):
+    """The action is impossible because the character is dead."""
+
+    code = "already_dead"
+
+
+class NotDyingError(PlayError):
+    """A death saving throw was requested for a character who isn't dying."""
+
+    code = "not_dying"
+
+
+class InvalidRollError(PlayError):
+    """A die roll is outside the faces of the die."""
+
+    code = "invalid_roll"
+
+
+class NothingLeftError(PlayError):
+    """A resource, slot or Hit Point Die was spent with none remaining."""
+
+    code = "nothing_left"
+
+
+class UnknownResourceError(PlayError):
+    """A resource, slot level or die size the character does not have."""
+
+    code = "unknown_resource"
+
+
+# ---------------------------------------------------------------------------
+# Models
+# ---------------------------------------------------------------------------
+
+
+class DeathSaves(BaseModel):
+    """Tally of Death Saving Throw successes and failures (each 0..3)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    successes: int = Field(default=0, ge=0, le=MAX_DEATH_SAVES)
+    failures: int = Field(default=0, ge=0, le=MAX_DEATH_SAVES)
+
+
+class PlayState(BaseModel):
+    """Everything about a character that changes during play.
+
+    ``hp_current`` is ``None`` while the character is at its Hit Point
+    maximum, so the state stays correct when the maximum changes (level up,
+    Constitution change).  Conditions are stored by id; Exhaustion is kept as
+    a level in ``exhaustion`` and must not appear in ``conditions``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    hp_current: int | None = Field(default=None, ge=0)
+    temp_hp: int = Field(default=0, ge=0)
+    death_saves: DeathSaves = Field(default_factory=DeathSaves)
+    conditions: frozenset[Condition] = frozenset()
+    exhaustion: int = Field(default=0, ge=0, le=MAX_EXHAUSTION)
+    concentration: SpellId | None = None
+    hit_dice_spent: dict[HitDie, NonNegInt] = Field(default_factory=dict)
+    spell_slots_spent: dict[SpellLevel, NonNegInt] = Field(default_factory=dict)
+    pact_slots_spent: int = Field(default=0, ge=0)
+    resources_spent: dict[ResourceId, NonNegInt] = Field(default_factory=dict)
+    heroic_inspiration: bool = False
+    stable: bool = False
+    dead: bool = False
+
+    @field_validator("conditions", mode="after")
+    @classmethod
+    def _no_exhaustion_in_conditions(cls, value: frozenset[Condition]) -> frozenset[Condition]:
+        if Condition.EXHAUSTION in value:
+            raise ValueError(
+                "exhaustion is tracked as a level in the 'exhaustion' field, not in 'conditions'"
+            )
+        return value
+
+    @field_serializer("conditions")
+    def _serialize_conditions(self, value: frozenset[Condition]) -> list[str]:
+        return sorted(c.value for c in value)
+
+    @field_serializer("hit_dice_spent", "spell_slots_spent", "resources_spent")
+    def _serialize_sorted(self, value: dict[str, int] | dict[int, int]) -> dict[str, int] | dict[int, int]:
+        return dict(sorted(value.items()))  # type: ignore[return-value]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PlayState:
+        if self.stable and self.dead:
+            raise ValueError("a character cannot be both stable and dead")
+        if self.stable and self.hp_current != 0:
+            raise ValueError("stable only applies to a character at 0 Hit Points")
+        return self
+
+    # Convenience accessors -------------------------------------------------
+
+    def has(self, condition: Condition | str) -> bool:
+        """Return whether the condition is active (Exhaustion: level > 0)."""
+        cond = Condition(condition)
+        if cond is Condition.EXHAUSTION:
+            return self.exhaustion > 0
+        return cond in self.conditions
+
+    def hp(self, hp_max: int) -> int:
+        """Return current Hit Points given the Hit Point maximum."""
+        if self.hp_current is None:
+            return hp_max
+        return min(self.hp_current, hp_max)
