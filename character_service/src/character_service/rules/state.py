@@ -16,6 +16,8 @@ the ``field`` it concerns, so an API layer can map them to 4xx responses.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Final, Literal
 
@@ -38,13 +40,17 @@ __all__ = [
     "TRACKED_CONDITIONS",
     "AlreadyDeadError",
     "Condition",
+    "DamageType",
     "DeathSaves",
     "HitDie",
     "InvalidRollError",
     "NotDyingError",
     "NothingLeftError",
     "PlayError",
+    "PlayLimits",
     "PlayState",
+    "Recharge",
+    "ResourceLimit",
     "UnknownResourceError",
 ]
 
@@ -74,6 +80,24 @@ ALL_CONDITIONS: Final[frozenset[Condition]] = frozenset(Condition)
 
 TRACKED_CONDITIONS: Final[frozenset[Condition]] = ALL_CONDITIONS - {Condition.EXHAUSTION}
 """Conditions stored in ``PlayState.conditions``; Exhaustion is a level field."""
+
+class DamageType(StrEnum):
+    """The 13 damage types of the Rules Glossary ("Damage Types" table)."""
+
+    ACID = "acid"
+    BLUDGEONING = "bludgeoning"
+    COLD = "cold"
+    FIRE = "fire"
+    FORCE = "force"
+    LIGHTNING = "lightning"
+    NECROTIC = "necrotic"
+    PIERCING = "piercing"
+    POISON = "poison"
+    PSYCHIC = "psychic"
+    RADIANT = "radiant"
+    SLASHING = "slashing"
+    THUNDER = "thunder"
+
 
 HitDie = Literal["d6", "d8", "d10", "d12"]
 HIT_DIE_SIZES: Final[tuple[HitDie, ...]] = ("d6", "d8", "d10", "d12")
@@ -227,3 +251,93 @@ class PlayState(BaseModel):
         if self.hp_current is None:
             return hp_max
         return min(self.hp_current, hp_max)
+
+
+# ---------------------------------------------------------------------------
+# Limits: the numbers from the character sheet the play functions need
+# ---------------------------------------------------------------------------
+
+Recharge = Literal["short_rest", "long_rest"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceLimit:
+    """Maximum uses of a limited class/species/feat resource and how it recharges.
+
+    ``recharge`` is the rest that restores *all* expended uses ("short_rest"
+    resources also recharge on a Long Rest).  ``short_rest_regain`` is the
+    number of uses a Short Rest restores when that differs from "all": e.g.
+    Rage, Channel Divinity, Wild Shape or Second Wind are ``long_rest`` with
+    ``short_rest_regain=1`` (one expended use back on a Short Rest).  ``None``
+    means a Short Rest restores all uses of a ``short_rest`` resource and none
+    of a ``long_rest`` one.
+    """
+
+    max: int
+    recharge: Recharge = "long_rest"
+    short_rest_regain: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max < 0:
+            raise ValueError("resource max must be >= 0")
+        if self.recharge not in ("short_rest", "long_rest"):
+            raise ValueError("recharge must be 'short_rest' or 'long_rest'")
+        if self.short_rest_regain is not None and self.short_rest_regain < 0:
+            raise ValueError("short_rest_regain must be >= 0 or None")
+
+    def regained_on_short_rest(self, spent: int) -> int:
+        """Return how many of ``spent`` uses a Short Rest restores."""
+        if self.short_rest_regain is not None:
+            return min(spent, self.short_rest_regain)
+        return spent if self.recharge == "short_rest" else 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlayLimits:
+    """The sheet-derived numbers the play, rest and spend functions need.
+
+    Only ``hp_max`` is required; everything else defaults to "the character
+    has none".  Build it from a computed sheet with
+    ``play.limits_from_sheet``.
+
+    * ``hit_dice``: maximum Hit Point Dice per die size (``{"d8": 3}``).
+    * ``spell_slots``: maximum spell slots per slot level (``{1: 4, 2: 2}``).
+    * ``pact_slots`` / ``pact_slot_level``: Pact Magic slots.
+    * ``resources``: limited-use features by id.
+    * ``resistances`` / ``vulnerabilities`` / ``immunities``: damage types;
+      ``resist_all`` for Resistance to all damage.
+    * ``condition_immunities``: conditions the character can't receive.
+    * ``heroic_inspiration_on_long_rest``: e.g. the Human's Resourceful trait.
+    """
+
+    hp_max: int
+    con_mod: int = 0
+    hit_dice: Mapping[str, int] = field(default_factory=dict)
+    spell_slots: Mapping[int, int] = field(default_factory=dict)
+    pact_slots: int = 0
+    pact_slot_level: int = 0
+    resources: Mapping[str, ResourceLimit] = field(default_factory=dict)
+    resistances: frozenset[DamageType] = frozenset()
+    vulnerabilities: frozenset[DamageType] = frozenset()
+    immunities: frozenset[DamageType] = frozenset()
+    resist_all: bool = False
+    condition_immunities: frozenset[Condition] = frozenset()
+    heroic_inspiration_on_long_rest: bool = False
+
+    def __post_init__(self) -> None:
+        if self.hp_max < 1:
+            raise ValueError("hp_max must be >= 1 (a Hit Point maximum of 0 means death)")
+        for die, count in self.hit_dice.items():
+            if die not in HIT_DIE_SIDES:
+                raise ValueError(f"unknown hit die size {die!r}")
+            if count < 0:
+                raise ValueError(f"hit_dice[{die!r}] must be >= 0")
+        for level, count in self.spell_slots.items():
+            if not 1 <= level <= MAX_SPELL_LEVEL:
+                raise ValueError(f"spell slot level {level} must be 1..{MAX_SPELL_LEVEL}")
+            if count < 0:
+                raise ValueError(f"spell_slots[{level}] must be >= 0")
+        if self.pact_slots < 0:
+            raise ValueError("pact_slots must be >= 0")
+        if not 0 <= self.pact_slot_level <= MAX_SPELL_LEVEL:
+            raise ValueError(f"pact_slot_level must be 0..{MAX_SPELL_LEVEL}")
