@@ -42,12 +42,14 @@ __all__ = [
     "Condition",
     "DamageType",
     "DeathSaves",
+    "Event",
     "HitDie",
     "InvalidRollError",
     "NotDyingError",
     "NothingLeftError",
     "PlayError",
     "PlayLimits",
+    "PlayReport",
     "PlayState",
     "Recharge",
     "ResourceLimit",
@@ -80,6 +82,7 @@ ALL_CONDITIONS: Final[frozenset[Condition]] = frozenset(Condition)
 
 TRACKED_CONDITIONS: Final[frozenset[Condition]] = ALL_CONDITIONS - {Condition.EXHAUSTION}
 """Conditions stored in ``PlayState.conditions``; Exhaustion is a level field."""
+
 
 class DamageType(StrEnum):
     """The 13 damage types of the Rules Glossary ("Damage Types" table)."""
@@ -341,3 +344,67 @@ class PlayLimits:
             raise ValueError("pact_slots must be >= 0")
         if not 0 <= self.pact_slot_level <= MAX_SPELL_LEVEL:
             raise ValueError(f"pact_slot_level must be 0..{MAX_SPELL_LEVEL}")
+
+
+# ---------------------------------------------------------------------------
+# Reports
+# ---------------------------------------------------------------------------
+
+
+class Event(StrEnum):
+    """Machine-readable things that happened during one play operation."""
+
+    DAMAGE_TAKEN = "damage_taken"
+    DAMAGE_IMMUNE = "damage_immune"
+    DAMAGE_RESISTED = "damage_resisted"
+    DAMAGE_VULNERABLE = "damage_vulnerable"
+    NO_DAMAGE = "no_damage"
+    TEMP_HP_ABSORBED = "temp_hp_absorbed"
+    DROPPED_TO_ZERO = "dropped_to_zero"
+    MASSIVE_DAMAGE = "massive_damage"
+    DEATH_SAVE_SUCCESS = "death_save_success"
+    DEATH_SAVE_FAILURE = "death_save_failure"
+    DEATH_SAVES_RESET = "death_saves_reset"
+    STABILIZED = "stabilized"
+    STABILITY_LOST = "stability_lost"
+    DIED = "died"
+    BLOODIED = "bloodied"
+    HEALED = "healed"
+    REGAINED_CONSCIOUSNESS = "regained_consciousness"
+    TEMP_HP_GAINED = "temp_hp_gained"
+    TEMP_HP_KEPT = "temp_hp_kept"
+    TEMP_HP_LOST = "temp_hp_lost"
+    CONCENTRATION_CHECK = "concentration_check"
+    CONCENTRATION_STARTED = "concentration_started"
+    CONCENTRATION_ENDED = "concentration_ended"
+    CONDITION_ADDED = "condition_added"
+    CONDITION_ALREADY_PRESENT = "condition_already_present"
+    CONDITION_IMMUNE = "condition_immune"
+    CONDITION_REMOVED = "condition_removed"
+    CONDITION_NOT_PRESENT = "condition_not_present"
+    CONDITION_STILL_IMPLIED = "condition_still_implied"
+    EXHAUSTION_CHANGED = "exhaustion_changed"
+    HIT_DICE_SPENT = "hit_dice_spent"
+    HIT_DICE_REGAINED = "hit_dice_regained"
+    RESOURCE_SPENT = "resource_spent"
+    RESOURCE_REGAINED = "resource_regained"
+    SPELL_SLOT_SPENT = "spell_slot_spent"
+    SPELL_SLOTS_REGAINED = "spell_slots_regained"
+    PACT_SLOT_SPENT = "pact_slot_spent"
+    PACT_SLOTS_REGAINED = "pact_slots_regained"
+    HEROIC_INSPIRATION_GAINED = "heroic_inspiration_gained"
+    HEROIC_INSPIRATION_USED = "heroic_inspiration_used"
+    SHORT_REST = "short_rest"
+    LONG_REST = "long_rest"
+
+
+class PlayReport(BaseModel):
+    """Base of every operation report: what happened, plus the life status after it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    events: list[Event] = Field(default_factory=list)
+    messages: list[str] = Field(default_factory=list)
+    unconscious: bool = False
+    stable: bool = False
+    dead: bool = False
