@@ -1,0 +1,1 @@
+"""Auth service: Accounts, tokens, API keys and Traefik forward-auth."""

@@ -1,0 +1,26 @@
+"""The auth service's ASGI app: ``uvicorn auth_service.main:create_app --factory``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from dnd_shared.app import create_service_app
+
+from auth_service.config import Settings
+
+API_PREFIX = "/api/v1/auth"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; routers of each domain module are added here as they arrive."""
+    settings = settings or Settings()
+    return create_service_app(
+        settings,
+        title="Auth service",
+        prefix=API_PREFIX,
+        description="Accounts, tokens, API keys and Traefik forward-auth.",
+        routers=[],
+    )
+
+
+__all__ = ["API_PREFIX", "create_app"]

@@ -1,0 +1,1 @@
+"""Campaign service: Campaigns, sessions, NPCs, story, encounters and the Antitheticon."""

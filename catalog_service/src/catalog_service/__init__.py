@@ -1,0 +1,1 @@
+"""Catalog service: SRD 5.2 and homebrew content, search and provenance."""

@@ -1,0 +1,1 @@
+"""Imports every ORM model of the catalog service so Alembic sees the whole schema."""

@@ -1,0 +1,26 @@
+"""The character service's ASGI app: ``uvicorn character_service.main:create_app --factory``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from dnd_shared.app import create_service_app
+
+from character_service.config import Settings
+
+API_PREFIX = "/api/v1/characters"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; routers of each domain module are added here as they arrive."""
+    settings = settings or Settings()
+    return create_service_app(
+        settings,
+        title="Character service",
+        prefix=API_PREFIX,
+        description="Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline.",
+        routers=[],
+    )
+
+
+__all__ = ["API_PREFIX", "create_app"]

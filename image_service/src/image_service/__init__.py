@@ -1,0 +1,1 @@
+"""Image service: Portraits, tactical maps, item art and asset storage."""

@@ -1,0 +1,1 @@
+"""LLM service: Text generation providers behind one task API: cache, limits, usage."""

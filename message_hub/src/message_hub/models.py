@@ -1,0 +1,1 @@
+"""Imports every ORM model of the message hub so Alembic sees the whole schema."""

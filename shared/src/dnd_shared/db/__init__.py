@@ -1,0 +1,1 @@
+"""Database layer: declarative base, per-service engine/session, the generic repository, migrations."""

@@ -1,0 +1,80 @@
+"""One async engine per service, sessions scoped to a request, the schema on the search path.
+
+Services never commit: the request-scoped session dependency commits once when the handler
+returns, and rolls back when it raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+
+class Database:
+    """The engine and session factory of one service, bound to its own schema."""
+
+    def __init__(self, url: str, schema: str, *, pool_size: int = 5, echo: bool = False) -> None:
+        self.schema = schema
+        self.engine: AsyncEngine = create_async_engine(
+            url,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            echo=echo,
+            connect_args={"server_settings": {"search_path": f"{schema},public"}},
+        )
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+
+    def bind_to_connection(self, connection: AsyncConnection) -> None:
+        """Test hook: every session joins ``connection``'s transaction through savepoints, so code
+        that commits stays inside the test's outer transaction, which is rolled back afterwards."""
+        self.sessionmaker = async_sessionmaker(
+            bind=connection,
+            expire_on_commit=False,
+            autoflush=False,
+            join_transaction_mode="create_savepoint",
+        )
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A unit of work: commits on success, rolls back on any exception."""
+        async with self.sessionmaker() as session:
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def get_database(request: Request) -> Database:
+    database: Any = request.app.state.database
+    assert isinstance(database, Database)
+    return database
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """Request-scoped session: one transaction per request, committed when the handler returns."""
+    async with get_database(request).session() as session:
+        yield session
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session)]

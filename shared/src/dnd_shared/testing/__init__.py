@@ -1,0 +1,1 @@
+"""Pytest fixtures every service reuses: ``pytest_plugins = ["dnd_shared.testing.fixtures"]``."""
