@@ -24,7 +24,7 @@ Interpretations where the text leaves room (documented, tested):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from pydantic import Field
 
@@ -48,6 +48,9 @@ from .state import (
     UnknownResourceError,
 )
 
+if TYPE_CHECKING:
+    from .sheet import Sheet
+
 __all__ = [
     "CONCENTRATION_DC_MAX",
     "CONCENTRATION_DC_MIN",
@@ -68,6 +71,7 @@ __all__ = [
     "gain_heroic_inspiration",
     "heal",
     "is_bloodied",
+    "limits_from_sheet",
     "restore_pact_slot",
     "restore_resource",
     "restore_spell_slot",
@@ -718,3 +722,51 @@ def spend_heroic_inspiration(state: PlayState) -> tuple[PlayState, SpendReport]:
         new, "heroic_inspiration", "heroic_inspiration", 1, 1, 1,
         Event.HEROIC_INSPIRATION_USED, "Used Heroic Inspiration",
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# Sheet adapter
+# ---------------------------------------------------------------------------
+
+_DAMAGE_TYPES: Final = frozenset(t.value for t in DamageType)
+_CONDITIONS: Final = frozenset(c.value for c in Condition)
+
+
+def limits_from_sheet(sheet: Sheet) -> PlayLimits:
+    """Build ``PlayLimits`` from a computed sheet (``rules.sheet.compute_sheet``).
+
+    Reads the Hit Point maximum, Constitution modifier, Hit Point Dice,
+    spell slot and Pact Magic maxima, resources (``short_rest_regain`` of
+    ``"all"`` or ``0`` maps to ``None``), damage resistances and condition
+    immunities, and the Human "Resourceful" trait (Heroic Inspiration on a
+    Long Rest).  Resistance entries that are not one of the 13 damage types
+    are ignored.
+    """
+    resources: dict[str, ResourceLimit] = {}
+    for res in sheet["resources"]:
+        regain = res["short_rest_regain"]
+        recharge: Literal["short_rest", "long_rest"] = (
+            "short_rest" if res["recharge"] == "short_rest" else "long_rest"
+        )
+        resources[res["id"]] = ResourceLimit(
+            max=res["max"],
+            recharge=recharge,
+            short_rest_regain=regain if isinstance(regain, int) and regain > 0 else None,
+        )
+    pact = sheet["pact_slots"]
+    resistances = {str(r).lower() for r in sheet["resistances"]}
+    immunities = {str(c).lower() for c in sheet["condition_immunities"]}
+    return PlayLimits(
+        hp_max=sheet["hit_points"]["max"],
+        con_mod=sheet["constitution_modifier"],
+        hit_dice={die: pool["max"] for die, pool in sheet["hit_dice"].items()},
+        spell_slots={int(level): pool["max"] for level, pool in sheet["spell_slots"].items()},
+        pact_slots=pact["max"] if pact else 0,
+        pact_slot_level=pact["level"] if pact else 0,
+        resources=resources,
+        resistances=frozenset(DamageType(r) for r in resistances if r in _DAMAGE_TYPES),
+        condition_immunities=frozenset(Condition(c) for c in immunities if c in _CONDITIONS),
+        heroic_inspiration_on_long_rest=any(
+            f["name"] == "Resourceful" and f["source"] == "species:human" for f in sheet["features"]
+        ),
+    )
