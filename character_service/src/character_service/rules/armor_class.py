@@ -38,14 +38,14 @@ def compute_armor_class(p: Profile) -> ArmorClassInfo:
         untrained_armor = armor.category not in p.armor_training
         if armor.dex_cap is None:
             value = armor.base_ac + dex
-            parts = [f"{p.armor_name} {armor.base_ac}", _signed("Dex", dex)]
+            parts = [f"{armor.name} {armor.base_ac}", _signed("Dex", dex)]
         elif armor.dex_cap == 0:
             value = armor.base_ac
-            parts = [f"{p.armor_name} {armor.base_ac}"]
+            parts = [f"{armor.name} {armor.base_ac}"]
         else:
             d = min(dex, armor.dex_cap)
             value = armor.base_ac + d
-            parts = [f"{p.armor_name} {armor.base_ac}", _signed("Dex", d) + f" (max {armor.dex_cap})"]
+            parts = [f"{armor.name} {armor.base_ac}", _signed("Dex", d) + f" (max {armor.dex_cap})"]
         if p.armor_bonus:
             value += p.armor_bonus
             parts.append(f"magic {p.armor_bonus}")
@@ -58,20 +58,29 @@ def compute_armor_class(p: Profile) -> ArmorClassInfo:
             con = p.mods["constitution"]
             cand = 10 + dex + con
             if cand > best[0]:
-                best = (cand, ["Unarmored Defense 10", _signed("Dex", dex), _signed("Con", con)],
-                        "barbarian_unarmored_defense")
+                best = (
+                    cand,
+                    ["Unarmored Defense 10", _signed("Dex", dex), _signed("Con", con)],
+                    "barbarian_unarmored_defense",
+                )
         if "monk" in levels and shield is None:
             wis = p.mods["wisdom"]
             cand = 10 + dex + wis
             if cand > best[0]:
-                best = (cand, ["Unarmored Defense 10", _signed("Dex", dex), _signed("Wis", wis)],
-                        "monk_unarmored_defense")
+                best = (
+                    cand,
+                    ["Unarmored Defense 10", _signed("Dex", dex), _signed("Wis", wis)],
+                    "monk_unarmored_defense",
+                )
         if p.has_subclass("sorcerer", 3):
             cha = p.mods["charisma"]
             cand = 10 + dex + cha
             if cand > best[0]:
-                best = (cand, ["Draconic Resilience 10", _signed("Dex", dex), _signed("Cha", cha)],
-                        "draconic_resilience")
+                best = (
+                    cand,
+                    ["Draconic Resilience 10", _signed("Dex", dex), _signed("Cha", cha)],
+                    "draconic_resilience",
+                )
         value, parts, base = best
     untrained_shield = False
     if shield is not None:

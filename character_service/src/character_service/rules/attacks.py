@@ -83,9 +83,7 @@ def compute_attacks(p: Profile) -> list[Attack]:
     for rw in p.weapons:
         w = rw.weapon
         ranged = w.kind == "ranged"
-        if ranged:
-            ability, mod = "dexterity", dex_mod
-        elif w.has("finesse") and dex_mod > str_mod:
+        if ranged or (w.has("finesse") and dex_mod > str_mod):
             ability, mod = "dexterity", dex_mod
         else:
             ability, mod = "strength", str_mod
@@ -111,7 +109,9 @@ def compute_attacks(p: Profile) -> list[Attack]:
             notes.append(f"Graze: {max(mod, 0)} damage on a miss")
         if not prof:
             notes.append("not proficient: no Proficiency Bonus")
-        if w.has("heavy") and ((not ranged and p.scores["strength"] < 13) or (ranged and p.scores["dexterity"] < 13)):
+        if w.has("heavy") and (
+            (not ranged and p.scores["strength"] < 13) or (ranged and p.scores["dexterity"] < 13)
+        ):
             notes.append("Heavy: Disadvantage (score below 13)")
         if barb and ability == "strength":
             notes.append(f"Rage: +{RAGE_DAMAGE[barb - 1]} damage while raging")
@@ -123,24 +123,26 @@ def compute_attacks(p: Profile) -> list[Attack]:
             notes.append("Two-Weapon Fighting: add modifier to the Light bonus attack")
         if savage:
             notes.append("Savage Attacker: roll damage dice twice once per turn")
-        out.append({
-            "name": rw.name + (f" +{rw.magic_bonus}" if rw.magic_bonus and "+" not in rw.name else ""),
-            "kind": "weapon",
-            "ability": ability,
-            "attack_bonus": bonus,
-            "damage": damage_expr(die, dmg_bonus),
-            "damage_type": w.damage_type,
-            "versatile_damage": versatile,
-            "properties": list(w.properties),
-            "range": list(w.range) if w.range else None,
-            "proficient": prof,
-            "mastery": mastery,
-            "mastery_save_dc": mastery_dc,
-            "save_dc": None,
-            "save_ability": None,
-            "crit_range": crit,
-            "notes": notes,
-        })
+        out.append(
+            {
+                "name": rw.name + (f" +{rw.magic_bonus}" if rw.magic_bonus and "+" not in rw.name else ""),
+                "kind": "weapon",
+                "ability": ability,
+                "attack_bonus": bonus,
+                "damage": damage_expr(die, dmg_bonus),
+                "damage_type": w.damage_type,
+                "versatile_damage": versatile,
+                "properties": list(w.properties),
+                "range": list(w.range) if w.range else None,
+                "proficient": prof,
+                "mastery": mastery,
+                "mastery_save_dc": mastery_dc,
+                "save_dc": None,
+                "save_ability": None,
+                "crit_range": crit,
+                "notes": notes,
+            }
+        )
     # Unarmed Strike: Str + PB to hit, 1 + Str Bludgeoning (Rules Glossary); Monk Martial Arts.
     u_ability, u_mod = "strength", str_mod
     u_notes: list[str] = []
@@ -153,22 +155,48 @@ def compute_attacks(p: Profile) -> list[Attack]:
         u_damage = str(max(0, 1 + str_mod))
     if barb and u_ability == "strength":
         u_notes.append(f"Rage: +{RAGE_DAMAGE[barb - 1]} damage while raging")
-    out.append({
-        "name": "Unarmed Strike", "kind": "unarmed", "ability": u_ability,
-        "attack_bonus": u_mod + pb, "damage": u_damage, "damage_type": "bludgeoning",
-        "versatile_damage": None, "properties": [], "range": None, "proficient": True,
-        "mastery": None, "mastery_save_dc": None, "save_dc": None, "save_ability": None,
-        "crit_range": crit, "notes": u_notes,
-    })
+    out.append(
+        {
+            "name": "Unarmed Strike",
+            "kind": "unarmed",
+            "ability": u_ability,
+            "attack_bonus": u_mod + pb,
+            "damage": u_damage,
+            "damage_type": "bludgeoning",
+            "versatile_damage": None,
+            "properties": [],
+            "range": None,
+            "proficient": True,
+            "mastery": None,
+            "mastery_save_dc": None,
+            "save_dc": None,
+            "save_ability": None,
+            "crit_range": crit,
+            "notes": u_notes,
+        }
+    )
     # Dragonborn Breath Weapon: Dex save, DC 8 + Con + PB, 1d10 (2d10 at 5, 3d10 at 11, 4d10 at 17).
     if p.species is not None and p.species.id == "dragonborn":
         dtype = DRACONIC_ANCESTORS.get(p.build.species.lineage or "", "")
         dice = 1 + (p.level >= 5) + (p.level >= 11) + (p.level >= 17)
-        out.append({
-            "name": "Breath Weapon", "kind": "save", "ability": "constitution", "attack_bonus": None,
-            "damage": f"{dice}d10", "damage_type": dtype, "versatile_damage": None,
-            "properties": ["15-foot Cone or 30-foot Line"], "range": None, "proficient": True,
-            "mastery": None, "mastery_save_dc": None, "save_dc": 8 + mods["constitution"] + pb,
-            "save_ability": "dexterity", "crit_range": 20, "notes": ["half damage on a successful save"],
-        })
+        out.append(
+            {
+                "name": "Breath Weapon",
+                "kind": "save",
+                "ability": "constitution",
+                "attack_bonus": None,
+                "damage": f"{dice}d10",
+                "damage_type": dtype,
+                "versatile_damage": None,
+                "properties": ["15-foot Cone or 30-foot Line"],
+                "range": None,
+                "proficient": True,
+                "mastery": None,
+                "mastery_save_dc": None,
+                "save_dc": 8 + mods["constitution"] + pb,
+                "save_ability": "dexterity",
+                "crit_range": 20,
+                "notes": ["half damage on a successful save"],
+            }
+        )
     return out

@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import Final, TypedDict
 
 from .data.classes import (
-    BARDIC_DIE, CLASSES, FAVORED_ENEMY, FOCUS, INVOCATIONS, MARTIAL_ARTS, RAGE_DAMAGE, RAGES,
-    SNEAK_ATTACK, SORCERY_POINTS, UNARMORED_MOVEMENT,
+    BARDIC_DIE,
+    CLASSES,
+    FAVORED_ENEMY,
+    FOCUS,
+    INVOCATIONS,
+    MARTIAL_ARTS,
+    RAGE_DAMAGE,
+    RAGES,
+    SNEAK_ATTACK,
+    SORCERY_POINTS,
+    UNARMORED_MOVEMENT,
 )
 from .data.feats import FEATS
 from .profile import Profile

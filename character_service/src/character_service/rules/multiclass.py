@@ -53,8 +53,11 @@ def spell_slots(class_levels: Mapping[str, int]) -> tuple[int, ...]:
     With a single Spellcasting class, that class's own table is used; with
     several, the Multiclass Spellcaster table at :func:`caster_level`.
     """
-    casters = [(CLASSES[c], lvl) for c, lvl in class_levels.items()
-               if c in CLASSES and CLASSES[c].caster in ("full", "half")]
+    casters = [
+        (CLASSES[c], lvl)
+        for c, lvl in class_levels.items()
+        if c in CLASSES and CLASSES[c].caster in ("full", "half")
+    ]
     if not casters:
         return ()
     if len(casters) == 1:

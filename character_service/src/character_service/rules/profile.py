@@ -116,10 +116,20 @@ def prepare(build: Build) -> Profile:
     bg = BACKGROUNDS.get(build.background.id)
     start = classes[0][0] if classes and build.classes[0].id == classes[0][0].id else None
     p = Profile(
-        build=build, level=level, pb=proficiency_bonus(level), scores=scores, mods=mods,
-        class_levels=class_levels, classes=classes, start_class=start, species=species,
-        lineage=lineage, size=size, background=bg,
-        feat_ids={f.id for f in build.feats}, fighting_styles=set(build.fighting_styles),
+        build=build,
+        level=level,
+        pb=proficiency_bonus(level),
+        scores=scores,
+        mods=mods,
+        class_levels=class_levels,
+        classes=classes,
+        start_class=start,
+        species=species,
+        lineage=lineage,
+        size=size,
+        background=bg,
+        feat_ids={f.id for f in build.feats},
+        fighting_styles=set(build.fighting_styles),
         invocations=invocations,
     )
     _proficiencies(p)

@@ -22,11 +22,26 @@ class Resource(TypedDict):
     die: str | None
 
 
-def _entry(rid: str, name: str, source: str, mx: int, recharge: str, spent: dict[str, int],
-           regain: int | str = 0, die: str | None = None) -> Resource:
-    return {"id": rid, "name": name, "source": source, "max": mx,
-            "remaining": max(0, mx - spent.get(rid, 0)), "recharge": recharge,
-            "short_rest_regain": "all" if recharge == "short_rest" else regain, "die": die}
+def _entry(
+    rid: str,
+    name: str,
+    source: str,
+    mx: int,
+    recharge: str,
+    spent: dict[str, int],
+    regain: int | str = 0,
+    die: str | None = None,
+) -> Resource:
+    return {
+        "id": rid,
+        "name": name,
+        "source": source,
+        "max": mx,
+        "remaining": max(0, mx - spent.get(rid, 0)),
+        "recharge": recharge,
+        "short_rest_regain": "all" if recharge == "short_rest" else regain,
+        "die": die,
+    }
 
 
 def _class_resource(r: ResourceDef, lvl: int, p: Profile) -> tuple[int, str | None] | None:
@@ -71,12 +86,24 @@ def compute_resources(p: Profile, spent: dict[str, int]) -> list[Resource]:
         lin = p.lineage
         if lin is not None:
             if lin.spell_3 and p.level >= 3:
-                out.append(_entry(f"innate_{lin.spell_3}", f"{lin.spell_3} (free cast)", src, 1, "long_rest", spent))
+                out.append(
+                    _entry(f"innate_{lin.spell_3}", f"{lin.spell_3} (free cast)", src, 1, "long_rest", spent)
+                )
             if lin.spell_5 and p.level >= 5:
-                out.append(_entry(f"innate_{lin.spell_5}", f"{lin.spell_5} (free cast)", src, 1, "long_rest", spent))
+                out.append(
+                    _entry(f"innate_{lin.spell_5}", f"{lin.spell_5} (free cast)", src, 1, "long_rest", spent)
+                )
             if lin.id == "forest_gnome":
-                out.append(_entry("innate_speak_with_animals", "speak_with_animals (free cast)", src, pb,
-                                  "long_rest", spent))
+                out.append(
+                    _entry(
+                        "innate_speak_with_animals",
+                        "speak_with_animals (free cast)",
+                        src,
+                        pb,
+                        "long_rest",
+                        spent,
+                    )
+                )
     for feat in p.build.feats:
         if feat.id == "magic_initiate":
             spell = feat.choices.get("spell")
@@ -84,6 +111,14 @@ def compute_resources(p: Profile, spent: dict[str, int]) -> list[Resource]:
                 rid = f"magic_initiate_{spell}"
                 if rid not in seen:
                     seen.add(rid)
-                    out.append(_entry(rid, f"{spell} (Magic Initiate free cast)", "feat:magic_initiate", 1,
-                                      "long_rest", spent))
+                    out.append(
+                        _entry(
+                            rid,
+                            f"{spell} (Magic Initiate free cast)",
+                            "feat:magic_initiate",
+                            1,
+                            "long_rest",
+                            spent,
+                        )
+                    )
     return out

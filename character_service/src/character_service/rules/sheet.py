@@ -22,7 +22,11 @@ from .multiclass import spell_slots
 from .profile import Profile, prepare
 from .resources import Resource, compute_resources
 from .spellcasting import (
-    ClassSpellcasting, InnateSpellcasting, compute_spellcasting, innate_spellcasting, pact_magic,
+    ClassSpellcasting,
+    InnateSpellcasting,
+    compute_spellcasting,
+    innate_spellcasting,
+    pact_magic,
 )
 from .state import PlayState
 
@@ -144,7 +148,9 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
     # ---- items & features: armor class
     ac = compute_armor_class(p)
     if ac["untrained_armor"]:
-        warnings.append("wearing armor without training: Disadvantage on Strength/Dexterity D20 Tests, no spellcasting")
+        warnings.append(
+            "wearing armor without training: Disadvantage on Strength/Dexterity D20 Tests, no spellcasting"
+        )
         if p.classes and any(c.caster for c, _l, _s, _o in p.classes):
             warnings.append("cannot cast spells while wearing armor without training")
     if ac["untrained_shield"]:
@@ -160,8 +166,12 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
     for a in ABILITIES:
         m = mods[a]
         prof = a in save_profs
-        abilities[a] = {"score": scores[a], "modifier": m, "save": m + (pb if prof else 0) + save_bonus,
-                        "save_proficient": prof}
+        abilities[a] = {
+            "score": scores[a],
+            "modifier": m,
+            "save": m + (pb if prof else 0) + save_bonus,
+            "save_proficient": prof,
+        }
 
     # ---- skills
     jack = levels.get("bard", 0) >= 2
@@ -184,8 +194,11 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
             lvl_i, add = 1, half
         else:
             lvl_i, add = 0, 0
-        skills[sk] = {"ability": ab, "modifier": mods[ab] + add + skill_bonus.get(sk, 0),
-                      "proficiency": _PROF_LABEL[lvl_i]}
+        skills[sk] = {
+            "ability": ab,
+            "modifier": mods[ab] + add + skill_bonus.get(sk, 0),
+            "proficiency": _PROF_LABEL[lvl_i],
+        }
 
     # ---- initiative (Alert adds PB; Feral Instinct / Remarkable Athlete give Advantage)
     init = mods["dexterity"] + (pb if "alert" in p.feat_ids else 0)
@@ -220,7 +233,9 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
 
     # ---- senses
     senses: dict[str, int] = {}
-    dv = (lin.darkvision if lin is not None and lin.darkvision else 0) or (p.species.darkvision if p.species else 0)
+    dv = (lin.darkvision if lin is not None and lin.darkvision else 0) or (
+        p.species.darkvision if p.species else 0
+    )
     if dv:
         senses["darkvision"] = dv
     if levels.get("ranger", 0) >= 18:
@@ -311,7 +326,12 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
         "speed": speed,
         "size": size,
         "senses": senses,
-        "hit_points": {"max": hp_max, "current": current, "temp": st.temp_hp, "bloodied": current * 2 <= hp_max},
+        "hit_points": {
+            "max": hp_max,
+            "current": current,
+            "temp": st.temp_hp,
+            "bloodied": current * 2 <= hp_max,
+        },
         "hit_dice": hd,
         "skills": skills,
         "passives": {

@@ -126,8 +126,16 @@ def innate_spellcasting(p: Profile) -> list[InnateSpellcasting]:
                 spells.append(lin.spell_3)
             if lin.spell_5 and p.level >= 5:
                 spells.append(lin.spell_5)
-        out.append({"source": f"species:{sp.id}", "ability": ability, "save_dc": 8 + pb + mod,
-                    "attack_bonus": pb + mod, "cantrips": cantrips, "spells": spells})
+        out.append(
+            {
+                "source": f"species:{sp.id}",
+                "ability": ability,
+                "save_dc": 8 + pb + mod,
+                "attack_bonus": pb + mod,
+                "cantrips": cantrips,
+                "spells": spells,
+            }
+        )
     for feat in p.build.feats:
         if feat.id != "magic_initiate":
             continue
@@ -137,10 +145,14 @@ def innate_spellcasting(p: Profile) -> list[InnateSpellcasting]:
         mod = p.mods[ability]
         c = feat.choices.get("cantrips")
         s = feat.choices.get("spell")
-        out.append({
-            "source": f"feat:magic_initiate:{feat.choices.get('spell_list', '')}",
-            "ability": ability, "save_dc": 8 + pb + mod, "attack_bonus": pb + mod,
-            "cantrips": list(c) if isinstance(c, list) else [],
-            "spells": [s] if isinstance(s, str) else [],
-        })
+        out.append(
+            {
+                "source": f"feat:magic_initiate:{feat.choices.get('spell_list', '')}",
+                "ability": ability,
+                "save_dc": 8 + pb + mod,
+                "attack_bonus": pb + mod,
+                "cantrips": list(c) if isinstance(c, list) else [],
+                "spells": [s] if isinstance(s, str) else [],
+            }
+        )
     return out

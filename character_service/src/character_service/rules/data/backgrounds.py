@@ -22,14 +22,43 @@ class BackgroundDef:
 
 
 BACKGROUNDS: Final[dict[str, BackgroundDef]] = {
-    "acolyte": BackgroundDef("acolyte", "Acolyte", ("intelligence", "wisdom", "charisma"),
-                             "magic_initiate", "cleric", ("insight", "religion"), "calligraphers_supplies"),
-    "criminal": BackgroundDef("criminal", "Criminal", ("dexterity", "constitution", "intelligence"),
-                              "alert", None, ("sleight_of_hand", "stealth"), "thieves_tools"),
-    "sage": BackgroundDef("sage", "Sage", ("constitution", "intelligence", "wisdom"),
-                          "magic_initiate", "wizard", ("arcana", "history"), "calligraphers_supplies"),
-    "soldier": BackgroundDef("soldier", "Soldier", ("strength", "dexterity", "constitution"),
-                             "savage_attacker", None, ("athletics", "intimidation"), None, "gaming_set"),
+    "acolyte": BackgroundDef(
+        "acolyte",
+        "Acolyte",
+        ("intelligence", "wisdom", "charisma"),
+        "magic_initiate",
+        "cleric",
+        ("insight", "religion"),
+        "calligraphers_supplies",
+    ),
+    "criminal": BackgroundDef(
+        "criminal",
+        "Criminal",
+        ("dexterity", "constitution", "intelligence"),
+        "alert",
+        None,
+        ("sleight_of_hand", "stealth"),
+        "thieves_tools",
+    ),
+    "sage": BackgroundDef(
+        "sage",
+        "Sage",
+        ("constitution", "intelligence", "wisdom"),
+        "magic_initiate",
+        "wizard",
+        ("arcana", "history"),
+        "calligraphers_supplies",
+    ),
+    "soldier": BackgroundDef(
+        "soldier",
+        "Soldier",
+        ("strength", "dexterity", "constitution"),
+        "savage_attacker",
+        None,
+        ("athletics", "intimidation"),
+        None,
+        "gaming_set",
+    ),
 }
 
 CUSTOM_BACKGROUND_ID: Final = "custom"
