@@ -5,4 +5,14 @@
 - ``dnd_shared.testing.stack``: ``local_stack``, the whole stack through the README's runner.
 """
 
+import importlib
+
+from dnd_shared.fleet import FLEET
+
+# Each service folder has the same name as its package (``image_service/src/image_service``). In
+# importlib mode pytest would otherwise register the *folder* as the package while importing
+# ``image_service/tests/...``, hiding the installed package. Importing the real ones first avoids it.
+for _spec in FLEET:
+    importlib.import_module(_spec.package)
+
 pytest_plugins = ["dnd_shared.testing.fixtures", "dnd_shared.testing.stack"]

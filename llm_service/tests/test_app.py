@@ -1,0 +1,10 @@
+"""The llm service's app shape on the real PostgreSQL and Redis."""
+
+from dnd_shared.testing.fixtures import ClientFactory
+from dnd_shared.testing.service_checks import check_service_basics
+from llm_service.main import create_app
+
+
+async def test_service_basics(service_client: ClientFactory) -> None:
+    async with service_client(create_app) as client:
+        await check_service_basics(client, "llm")
