@@ -265,3 +265,9 @@ def test_cannot_start_concentration_incapacitated_or_dead() -> None:
         start_concentration(PlayState(hp_current=0, dead=True), "bless")
     with pytest.raises(PlayError):
         start_concentration(PlayState(), "")
+
+
+def test_exhaustion_death_means_no_hit_points() -> None:
+    # RG "Dead": a dead creature has no Hit Points.
+    s, _ = set_exhaustion(PlayState(temp_hp=3), 6)
+    assert s.dead and s.hp_current == 0 and s.temp_hp == 0

@@ -17,8 +17,10 @@ from character_service.rules.play import (
     effective_damage,
     heal,
     is_bloodied,
+    revive,
     roll_death_save,
     set_temp_hp,
+    stabilize,
 )
 from character_service.rules.state import (
     Condition,
@@ -415,3 +417,59 @@ def test_functions_do_not_mutate_input() -> None:
 def test_play_error_to_dict() -> None:
     err = PlayError("bad", field="x", code="c")
     assert err.to_dict() == {"code": "c", "field": "x", "message": "bad"}
+
+
+# --- Knocking out, stabilizing, reviving ---------------------------------------------
+
+
+def test_knock_out_leaves_one_hp_unconscious() -> None:
+    # PtG sidebar "Knocking out a Creature": 1 Hit Point and Unconscious.
+    new, rep = apply_damage(
+        at(6, concentration="bless"), PlayLimits(hp_max=12), 40, "bludgeoning", knock_out=True
+    )
+    assert new.hp_current == 1 and not new.dead and Condition.UNCONSCIOUS in new.conditions
+    assert Event.KNOCKED_OUT in rep.events and not rep.massive_damage
+    assert new.concentration is None and new.death_saves == DeathSaves()
+    # Damage that doesn't reach 0 is unaffected.
+    new2, _ = apply_damage(at(6), PlayLimits(hp_max=12), 3, "bludgeoning", knock_out=True)
+    assert new2.hp_current == 3 and Condition.UNCONSCIOUS not in new2.conditions
+    # A character knocked out can be woken explicitly (it has Hit Points).
+    from character_service.rules.conditions import remove_condition
+
+    woke, _ = remove_condition(new, Condition.UNCONSCIOUS)
+    assert Condition.PRONE in woke.conditions
+
+
+def test_stabilize() -> None:
+    # PtG "Stabilizing a Character": Stable, 0 HP, still Unconscious.
+    new, rep = stabilize(dying(death_saves={"successes": 1, "failures": 2}))
+    assert new.stable and new.death_saves == DeathSaves() and new.hp_current == 0
+    assert rep.unconscious and rep.roll is None
+    with pytest.raises(NotDyingError):
+        stabilize(new)
+    with pytest.raises(NotDyingError):
+        stabilize(PlayState())
+    with pytest.raises(AlreadyDeadError):
+        stabilize(dying(dead=True))
+
+
+def test_revive_returns_with_one_fewer_exhaustion_level() -> None:
+    # RG "Dead": returns with 1 fewer Exhaustion level; conditions remain.
+    s = dying(dead=True, exhaustion=3, death_saves={"failures": 3})
+    s = s.model_copy(update={"conditions": s.conditions | {Condition.POISONED}})
+    new, rep = revive(s, L20, 1)
+    assert not new.dead and new.hp(20) == 1 and new.exhaustion == 2
+    assert new.death_saves == DeathSaves() and Condition.POISONED in new.conditions
+    assert Condition.UNCONSCIOUS not in new.conditions and Event.REVIVED in rep.events
+    with pytest.raises(PlayError):
+        revive(PlayState(), L20)
+    with pytest.raises(PlayError):
+        revive(s, L20, 21)
+
+
+def test_death_clears_hp_and_temp_hp() -> None:
+    # RG "Dead": a dead creature has no Hit Points.
+    new, _ = apply_damage(dying(temp_hp=5, death_saves={"failures": 2}), L20, 1, "fire")
+    assert new.dead and new.temp_hp == 0 and new.hp_current == 0
+    new2, _ = roll_death_save(dying(temp_hp=5, death_saves={"failures": 2}), 4)
+    assert new2.dead and new2.temp_hp == 0

@@ -442,8 +442,9 @@ def set_exhaustion(
     removed = [C.EXHAUSTION] if level == 0 else []
     ended: str | None = None
     if level >= MAX_EXHAUSTION and not state.dead:
-        # Rules Glossary, "Exhaustion": you die if your Exhaustion level is 6.
-        update.update(dead=True, stable=False)
+        # Rules Glossary, "Exhaustion": you die if your Exhaustion level is 6;
+        # "Dead": a dead creature has no Hit Points.
+        update.update(dead=True, stable=False, hp_current=0, temp_hp=0)
         events.append(Event.DIED)
         messages.append("Died of exhaustion")
         if state.concentration is not None:

@@ -75,12 +75,14 @@ __all__ = [
     "restore_pact_slot",
     "restore_resource",
     "restore_spell_slot",
+    "revive",
     "roll_death_save",
     "set_temp_hp",
     "spend_heroic_inspiration",
     "spend_pact_slot",
     "spend_resource",
     "spend_spell_slot",
+    "stabilize",
 ]
 
 # Rules Glossary, "Concentration": DC is 10 or half the damage (round down),
@@ -143,9 +145,9 @@ class TempHpReport(PlayReport):
 
 
 class DeathSaveReport(PlayReport):
-    """Result of one Death Saving Throw."""
+    """Result of one Death Saving Throw (``roll`` is ``None`` for ``stabilize``)."""
 
-    roll: int
+    roll: int | None = None
     success: bool
     successes_added: int = 0
     failures_added: int = 0
@@ -242,6 +244,7 @@ def apply_damage(
     critical: bool = False,
     *,
     adjustment: int = 0,
+    knock_out: bool = False,
 ) -> tuple[PlayState, DamageReport]:
     """Apply one instance of damage.
 
@@ -253,6 +256,10 @@ def apply_damage(
     kill, a Stable character stops being Stable, and damage at least the Hit
     Point maximum kills.  Reports the Concentration DC while concentrating and
     whether the character is Bloodied.
+
+    ``knock_out`` (a melee attacker's choice, "Knocking Out a Creature"):
+    damage that would reduce the character from above 0 to 0 Hit Points
+    leaves it at 1 Hit Point with the Unconscious condition instead.
     """
     _non_negative(amount, "amount")
     _check_alive(state, "take damage")
@@ -294,6 +301,9 @@ def apply_damage(
         events.append(Event.TEMP_HP_ABSORBED)
         messages.append(f"{absorbed} absorbed by Temporary Hit Points")
     hp_lost = min(hp_before, remaining)
+    knocked_out = knock_out and hp_before > 0 and hp_lost == hp_before
+    if knocked_out:
+        hp_lost = hp_before - 1
     hp_after = hp_before - hp_lost
     update: dict[str, Any] = {"temp_hp": state.temp_hp - absorbed, "hp_current": _hp_field(hp_after, hp_max)}
     messages.append(f"Took {damage} {dtype.value} damage ({hp_before} -> {hp_after} HP)")
@@ -304,7 +314,11 @@ def apply_damage(
     concentration_ended: str | None = None
     dc: int | None = None
 
-    if hp_before > 0:
+    if knocked_out:
+        events.append(Event.KNOCKED_OUT)
+        messages.append("Knocked out: 1 HP and unconscious")
+        update["conditions"] = state.conditions | {Condition.UNCONSCIOUS}
+    elif hp_before > 0:
         if hp_after == 0:
             events.append(Event.DROPPED_TO_ZERO)
             overflow = remaining - hp_before
@@ -339,11 +353,11 @@ def apply_damage(
                 messages.append("Third Death Saving Throw failure, dies")
     update["death_saves"] = saves
     if dead:
-        update["dead"] = True
-        update["stable"] = False
+        # Rules Glossary, "Dead": no Hit Points (Temporary ones included).
+        update.update(dead=True, stable=False, hp_current=0, temp_hp=0)
 
     if state.concentration is not None:
-        if dead or hp_after == 0:
+        if dead or hp_after == 0 or knocked_out:
             concentration_ended = state.concentration
             update["concentration"] = None
             events.append(Event.CONCENTRATION_ENDED)
@@ -502,7 +516,7 @@ def roll_death_save(state: PlayState, roll: int) -> tuple[PlayState, DeathSaveRe
         if total >= MAX_DEATH_SAVES:
             events.append(Event.DIED)
             messages.append("Third failure: dies")
-            update["dead"] = True
+            update.update(dead=True, temp_hp=0)
             if state.concentration is not None:
                 update["concentration"] = None
                 events.append(Event.CONCENTRATION_ENDED)
@@ -514,6 +528,72 @@ def roll_death_save(state: PlayState, roll: int) -> tuple[PlayState, DeathSaveRe
         failures_added=failures_added,
         death_saves=new.death_saves,
         hp_after=hp_after,
+        events=events,
+        messages=messages,
+        **status_fields(new),
+    )
+
+
+def stabilize(state: PlayState) -> tuple[PlayState, DeathSaveReport]:
+    """Make a dying character Stable (e.g. a successful DC 10 Wisdom (Medicine) check).
+
+    Death Saving Throws reset; the character stays at 0 Hit Points and
+    Unconscious ("Stabilizing a Character").
+    """
+    _check_alive(state, "be stabilized")
+    if state.hp_current != 0:
+        raise NotDyingError("only a character at 0 Hit Points can be stabilized", field="hp_current")
+    if state.stable:
+        raise NotDyingError("the character is already Stable", field="stable")
+    new = state.model_copy(update={"stable": True, "death_saves": DeathSaves()})
+    return new, DeathSaveReport(
+        success=True,
+        death_saves=new.death_saves,
+        events=[Event.STABILIZED, Event.DEATH_SAVES_RESET],
+        messages=["Stable"],
+        **status_fields(new),
+    )
+
+
+def revive(state: PlayState, limits: PlayLimits, hp: int = 1) -> tuple[PlayState, HealReport]:
+    """Return a dead character to life with ``hp`` Hit Points (set by the reviving effect).
+
+    Per the Rules Glossary "Dead": the character returns with 1 fewer
+    Exhaustion level; other conditions stay.  Death Saving Throws reset and,
+    having Hit Points again, the character is no longer Unconscious from
+    dying (it remains Prone).
+    """
+    if not state.dead:
+        raise PlayError("only a dead character can be revived", field="dead", code="not_dead")
+    if not 1 <= hp <= limits.hp_max:
+        raise PlayError(f"hp must be 1..{limits.hp_max}", field="hp", code="out_of_range")
+    exhaustion = max(0, state.exhaustion - 1)
+    new = state.model_copy(
+        update={
+            "dead": False,
+            "stable": False,
+            "hp_current": _hp_field(hp, limits.hp_max),
+            "temp_hp": 0,
+            "death_saves": DeathSaves(),
+            "exhaustion": exhaustion,
+            "conditions": _wake(state.conditions),
+        }
+    )
+    events = [Event.REVIVED, Event.HEALED, Event.DEATH_SAVES_RESET]
+    messages = [f"Returns to life with {hp} HP"]
+    if exhaustion != state.exhaustion:
+        events.append(Event.EXHAUSTION_CHANGED)
+        messages.append(f"Exhaustion level {state.exhaustion} -> {exhaustion}")
+    bloodied = is_bloodied(hp, limits.hp_max)
+    if bloodied:
+        events.append(Event.BLOODIED)
+    return new, HealReport(
+        amount=hp,
+        hp_regained=hp,
+        hp_before=0,
+        hp_after=hp,
+        regained_consciousness=Condition.UNCONSCIOUS in state.conditions,
+        bloodied=bloodied,
         events=events,
         messages=messages,
         **status_fields(new),

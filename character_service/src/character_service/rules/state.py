@@ -371,6 +371,8 @@ class Event(StrEnum):
     BLOODIED = "bloodied"
     HEALED = "healed"
     REGAINED_CONSCIOUSNESS = "regained_consciousness"
+    KNOCKED_OUT = "knocked_out"
+    REVIVED = "revived"
     TEMP_HP_GAINED = "temp_hp_gained"
     TEMP_HP_KEPT = "temp_hp_kept"
     TEMP_HP_LOST = "temp_hp_lost"
