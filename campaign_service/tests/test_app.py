@@ -1,8 +1,8 @@
 """The campaign service's app shape on the real PostgreSQL and Redis."""
 
+from campaign_service.main import create_app
 from dnd_shared.testing.fixtures import ClientFactory
 from dnd_shared.testing.service_checks import check_service_basics
-from campaign_service.main import create_app
 
 
 async def test_service_basics(service_client: ClientFactory) -> None:

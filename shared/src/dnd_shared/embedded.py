@@ -8,11 +8,11 @@ PostgreSQL refuses to run as root: when we are root, the server runs as the syst
 from __future__ import annotations
 
 import os
-import warnings
 import shutil
 import socket
 import subprocess
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -6,6 +6,7 @@ Lookup order for a field ``database_url`` of the character service: init kwargs,
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
@@ -38,22 +39,37 @@ class ServiceSettings(BaseSettings):
     log_json: bool = True
     #: Symmetric secret used only where a service signs local data; real keys come with the auth issue.
     secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET)
+    #: Local runtime data (``DND_VAR_DIR``, set by the local stack); development keys live in ``keys/``.
+    var_dir: Path = Path("var")
+    #: PEM public key of the auth service that verifies ``X-Internal-Token`` (``DND_AUTH_PUBLIC_KEY_FILE``).
+    #: Unset in development/test: ``<var_dir>/keys/auth_public.pem`` (auth writes it on first start).
+    #: Required in production: a service refuses to start without it.
+    auth_public_key_file: Path | None = None
+    #: ``iss`` of every token the auth service signs (``DND_AUTH_ISSUER``).
+    auth_issuer: str = "dnd-auth"
 
     @property
     def schema_name(self) -> str:
         """The PostgreSQL schema this service owns (its Alembic version table lives there too)."""
         return self.service_name
 
+    def resolved_auth_public_key_file(self) -> Path | None:
+        """The public key file to verify internal tokens with: the configured one, else the development
+        default under ``var_dir`` (never in production, where it must be configured)."""
+        if self.auth_public_key_file is not None:
+            return self.auth_public_key_file
+        if self.env == "production":
+            return None
+        return self.var_dir / "keys" / "auth_public.pem"
+
     @model_validator(mode="after")
     def _refuse_default_secrets_outside_development(self) -> ServiceSettings:
         if self.env == "production":
             for name, field in type(self).model_fields.items():
                 value = getattr(self, name)
-                if field.annotation is SecretStr or isinstance(value, SecretStr):
-                    if value is None or value.get_secret_value() in ("", DEVELOPMENT_SECRET):
-                        raise ValueError(
-                            f"{name} must be set to a real secret when env is production"
-                        )
+                is_secret = field.annotation is SecretStr or isinstance(value, SecretStr)
+                if is_secret and (value is None or value.get_secret_value() in ("", DEVELOPMENT_SECRET)):
+                    raise ValueError(f"{name} must be set to a real secret when env is production")
         return self
 
     @classmethod

@@ -31,8 +31,8 @@ class Repository(Generic[ModelT]):
         self.session = session
 
     # --- reading ---------------------------------------------------------------------------
-    def _select(self, *, include_deleted: bool = False, only_deleted: bool = False) -> Select[tuple[ModelT]]:
-        statement: Select[tuple[ModelT]] = select(self.model)
+    def _select(self, *, include_deleted: bool = False, only_deleted: bool = False) -> Select[Any]:
+        statement: Select[Any] = select(self.model)
         if only_deleted:
             statement = statement.where(self.model.deleted_at.is_not(None))
         elif not include_deleted:
@@ -42,7 +42,8 @@ class Repository(Generic[ModelT]):
     async def get(self, id_: uuid.UUID, *, include_deleted: bool = False) -> ModelT | None:
         statement = self._select(include_deleted=include_deleted).where(self.model.id == id_)
         result = await self.session.execute(statement)
-        return result.scalar_one_or_none()
+        entity: ModelT | None = result.scalar_one_or_none()
+        return entity
 
     async def get_or_raise(self, id_: uuid.UUID, *, include_deleted: bool = False) -> ModelT:
         entity = await self.get(id_, include_deleted=include_deleted)
@@ -78,7 +79,7 @@ class Repository(Generic[ModelT]):
                 )
             )
         statement = statement.order_by(self.model.created_at, self.model.id).limit(limit + 1)
-        rows = list((await self.session.execute(statement)).scalars().all())
+        rows: list[ModelT] = list((await self.session.execute(statement)).scalars().all())
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
