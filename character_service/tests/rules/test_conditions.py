@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from character_service.rules.conditions import (
     CONDITION_IMPLIES,
     active_conditions,
@@ -133,9 +134,7 @@ def test_effects_of_fresh_character() -> None:
 def test_effects_blinded() -> None:
     fx = condition_effects(with_conditions(C.BLINDED))
     assert not fx.can_see and fx.attacks_against_have_advantage
-    assert any(
-        m.roll == "attack_roll" and m.who == "self" and m.effect == "disadvantage" for m in fx.modifiers
-    )
+    assert any(m.roll == "attack_roll" and m.who == "self" and m.effect == "disadvantage" for m in fx.modifiers)
     assert any(m.effect == "auto_fail" and m.when == "requires_sight" for m in fx.modifiers)
 
 
@@ -151,10 +150,7 @@ def test_effects_grappled_and_restrained_speed_zero() -> None:
     assert condition_effects(with_conditions(C.GRAPPLED)).speed_zero
     fx = condition_effects(with_conditions(C.RESTRAINED))
     assert fx.speed_zero and fx.attacks_against_have_advantage
-    assert any(
-        m.roll == "saving_throw" and m.abilities == ["dex"] and m.effect == "disadvantage"
-        for m in fx.modifiers
-    )
+    assert any(m.roll == "saving_throw" and m.abilities == ["dex"] and m.effect == "disadvantage" for m in fx.modifiers)
 
 
 @pytest.mark.parametrize("cond", [C.PARALYZED, C.PETRIFIED, C.STUNNED, C.UNCONSCIOUS])

@@ -7,6 +7,8 @@ RG = 08_RulesGlossary.md.
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
+
 from character_service.rules.play import (
     AlreadyDeadError,
     InvalidRollError,
@@ -30,7 +32,6 @@ from character_service.rules.state import (
     PlayLimits,
     PlayState,
 )
-from pydantic import ValidationError
 
 L20 = PlayLimits(hp_max=20)
 
@@ -424,9 +425,7 @@ def test_play_error_to_dict() -> None:
 
 def test_knock_out_leaves_one_hp_unconscious() -> None:
     # PtG sidebar "Knocking out a Creature": 1 Hit Point and Unconscious.
-    new, rep = apply_damage(
-        at(6, concentration="bless"), PlayLimits(hp_max=12), 40, "bludgeoning", knock_out=True
-    )
+    new, rep = apply_damage(at(6, concentration="bless"), PlayLimits(hp_max=12), 40, "bludgeoning", knock_out=True)
     assert new.hp_current == 1 and not new.dead and Condition.UNCONSCIOUS in new.conditions
     assert Event.KNOCKED_OUT in rep.events and not rep.massive_damage
     assert new.concentration is None and new.death_saves == DeathSaves()

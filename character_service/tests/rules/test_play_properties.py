@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from character_service.rules.conditions import add_condition, add_exhaustion
 from character_service.rules.play import apply_damage, heal, roll_death_save, set_temp_hp
 from character_service.rules.rests import long_rest, short_rest
@@ -16,8 +19,6 @@ from character_service.rules.state import (
     PlayState,
     ResourceLimit,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 
 damage_types = st.sampled_from(list(DamageType))
 type_sets = st.frozensets(damage_types, max_size=4)
@@ -157,9 +158,7 @@ operations = st.lists(
 
 
 @given(limits_and_state(), operations)
-def test_hp_never_below_zero_nor_above_max(
-    ls: tuple[PlayLimits, PlayState], ops: list[tuple[Any, ...]]
-) -> None:
+def test_hp_never_below_zero_nor_above_max(ls: tuple[PlayLimits, PlayState], ops: list[tuple[Any, ...]]) -> None:
     limits, state = ls
     for op in ops:
         before = state

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from character_service.rules.play import (
     gain_heroic_inspiration,
     restore_pact_slot,

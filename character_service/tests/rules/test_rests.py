@@ -4,6 +4,7 @@ Playing the Game "Temporary Hit Points: Duration"; class features for recharge).
 from __future__ import annotations
 
 import pytest
+
 from character_service.rules.rests import long_rest, short_rest
 from character_service.rules.state import (
     AlreadyDeadError,

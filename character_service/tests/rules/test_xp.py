@@ -4,6 +4,9 @@ Character Advancement table; "Multiclassing" > "Experience Points")."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from character_service.rules.state import PlayError
 from character_service.rules.xp import (
     MAX_LEVEL,
@@ -14,8 +17,6 @@ from character_service.rules.xp import (
     xp_for_level,
     xp_to_next_level,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 
 # Character Advancement table, levels 1..20.
 TABLE = [

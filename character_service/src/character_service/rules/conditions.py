@@ -204,9 +204,7 @@ def condition_effects(state: PlayState, limits: PlayLimits | None = None) -> Con
         abilities: list[Ability] | None = None,
         when: str | None = None,
     ) -> None:
-        mods.append(
-            RollModifier(source=source, roll=roll, who=who, effect=effect, abilities=abilities, when=when)
-        )
+        mods.append(RollModifier(source=source, roll=roll, who=who, effect=effect, abilities=abilities, when=when))
 
     if C.BLINDED in active:
         mod(C.BLINDED, "ability_check", "self", "auto_fail", when="requires_sight")
@@ -407,14 +405,10 @@ def remove_condition(state: PlayState, condition: Condition | str) -> tuple[Play
     )
 
 
-def set_exhaustion(
-    state: PlayState, level: int, limits: PlayLimits | None = None
-) -> tuple[PlayState, ConditionReport]:
+def set_exhaustion(state: PlayState, level: int, limits: PlayLimits | None = None) -> tuple[PlayState, ConditionReport]:
     """Set the Exhaustion level (0..6); reaching level 6 kills the character."""
     if not 0 <= level <= MAX_EXHAUSTION:
-        raise PlayError(
-            f"exhaustion level must be 0..{MAX_EXHAUSTION}", field="exhaustion", code="out_of_range"
-        )
+        raise PlayError(f"exhaustion level must be 0..{MAX_EXHAUSTION}", field="exhaustion", code="out_of_range")
     events: list[Event] = []
     messages: list[str] = []
     if level > state.exhaustion:
@@ -491,9 +485,7 @@ def start_concentration(state: PlayState, spell_id: str) -> tuple[PlayState, Con
     if state.dead:
         raise AlreadyDeadError("a dead character can't concentrate", field="concentration")
     if is_incapacitated(state):
-        raise PlayError(
-            "an incapacitated character can't concentrate", field="concentration", code="incapacitated"
-        )
+        raise PlayError("an incapacitated character can't concentrate", field="concentration", code="incapacitated")
     previous = state.concentration
     events = [Event.CONCENTRATION_STARTED]
     messages = [f"Concentrating on {spell_id}"]

@@ -493,9 +493,7 @@ def roll_death_save(state: PlayState, roll: int) -> tuple[PlayState, DeathSaveRe
         messages.append("Natural 20: regains 1 Hit Point")
         if Condition.UNCONSCIOUS in state.conditions:
             events.append(Event.REGAINED_CONSCIOUSNESS)
-        update.update(
-            hp_current=hp_after, death_saves=DeathSaves(), conditions=_wake(state.conditions), stable=False
-        )
+        update.update(hp_current=hp_after, death_saves=DeathSaves(), conditions=_wake(state.conditions), stable=False)
     elif success:
         successes_added = 1
         total = saves.successes + 1
@@ -658,20 +656,14 @@ def _spend_report(
     )
 
 
-def spend_resource(
-    state: PlayState, limits: PlayLimits, resource_id: str, n: int = 1
-) -> tuple[PlayState, SpendReport]:
+def spend_resource(state: PlayState, limits: PlayLimits, resource_id: str, n: int = 1) -> tuple[PlayState, SpendReport]:
     """Expend ``n`` uses of a limited resource; ``NothingLeftError`` if too few remain."""
     _count(n)
     maximum = _resource_limit(limits, resource_id).max
     spent = min(maximum, state.resources_spent.get(resource_id, 0))
     if spent + n > maximum:
-        raise NothingLeftError(
-            f"{resource_id}: {maximum - spent} use(s) left, {n} requested", field="resource_id"
-        )
-    new = state.model_copy(
-        update={"resources_spent": _with_key(state.resources_spent, resource_id, spent + n)}
-    )
+        raise NothingLeftError(f"{resource_id}: {maximum - spent} use(s) left, {n} requested", field="resource_id")
+    new = state.model_copy(update={"resources_spent": _with_key(state.resources_spent, resource_id, spent + n)})
     return new, _spend_report(
         new, "resource", resource_id, n, spent + n, maximum, Event.RESOURCE_SPENT, f"Spent {n} {resource_id}"
     )
@@ -686,9 +678,7 @@ def restore_resource(
     maximum = _resource_limit(limits, resource_id).max
     spent = min(maximum, state.resources_spent.get(resource_id, 0))
     regained = spent if n is None else min(spent, n)
-    new = state.model_copy(
-        update={"resources_spent": _with_key(state.resources_spent, resource_id, spent - regained)}
-    )
+    new = state.model_copy(update={"resources_spent": _with_key(state.resources_spent, resource_id, spent - regained)})
     return new, _spend_report(
         new,
         "resource",
@@ -720,17 +710,13 @@ def spend_spell_slot(state: PlayState, limits: PlayLimits, level: int) -> tuple[
     )
 
 
-def restore_spell_slot(
-    state: PlayState, limits: PlayLimits, level: int, n: int = 1
-) -> tuple[PlayState, SpendReport]:
+def restore_spell_slot(state: PlayState, limits: PlayLimits, level: int, n: int = 1) -> tuple[PlayState, SpendReport]:
     """Regain up to ``n`` expended spell slots of ``level`` (e.g. Arcane Recovery)."""
     _count(n)
     maximum = _slot_max(limits, level)
     spent = min(maximum, state.spell_slots_spent.get(level, 0))
     regained = min(spent, n)
-    new = state.model_copy(
-        update={"spell_slots_spent": _with_key(state.spell_slots_spent, level, spent - regained)}
-    )
+    new = state.model_copy(update={"spell_slots_spent": _with_key(state.spell_slots_spent, level, spent - regained)})
     return new, _spend_report(
         new,
         "spell_slot",
@@ -825,9 +811,7 @@ def limits_from_sheet(sheet: Sheet) -> PlayLimits:
     resources: dict[str, ResourceLimit] = {}
     for res in sheet["resources"]:
         regain = res["short_rest_regain"]
-        recharge: Literal["short_rest", "long_rest"] = (
-            "short_rest" if res["recharge"] == "short_rest" else "long_rest"
-        )
+        recharge: Literal["short_rest", "long_rest"] = "short_rest" if res["recharge"] == "short_rest" else "long_rest"
         resources[res["id"]] = ResourceLimit(
             max=res["max"],
             recharge=recharge,

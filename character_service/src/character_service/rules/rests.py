@@ -69,9 +69,7 @@ def _check_can_rest(state: PlayState, limits: PlayLimits, rest: str) -> int:
         raise AlreadyDeadError(f"a dead character can't take a {rest}", field="dead")
     hp = state.hp(limits.hp_max)
     if hp < 1:
-        raise PlayError(
-            f"a {rest} requires at least 1 Hit Point to start", field="hp_current", code="needs_hit_points"
-        )
+        raise PlayError(f"a {rest} requires at least 1 Hit Point to start", field="hp_current", code="needs_hit_points")
     return hp
 
 
@@ -114,18 +112,14 @@ def short_rest(
         sides = HIT_DIE_SIDES[die]
         for index, roll in enumerate(die_rolls):
             if not 1 <= roll <= sides:
-                raise InvalidRollError(
-                    f"a {die} roll must be 1..{sides}, got {roll}", field=f"{field}.{index}"
-                )
+                raise InvalidRollError(f"a {die} roll must be 1..{sides}, got {roll}", field=f"{field}.{index}")
             healing.append(max(MIN_HP_PER_HIT_DIE, roll + limits.con_mod))
         spent_now[die] = len(die_rolls)
         dice_spent[die] = already.get(die, 0) + len(die_rolls)
     hp_after = min(hp_max, hp_before + sum(healing))
     if spent_now:
         events.append(Event.HIT_DICE_SPENT)
-        messages.append(
-            "Spent " + ", ".join(f"{n}{die}" for die, n in spent_now.items()) + f" for {sum(healing)} HP"
-        )
+        messages.append("Spent " + ", ".join(f"{n}{die}" for die, n in spent_now.items()) + f" for {sum(healing)} HP")
     if hp_after > hp_before:
         events.append(Event.HEALED)
         messages.append(f"Regained {hp_after - hp_before} HP ({hp_before} -> {hp_after})")

@@ -219,9 +219,7 @@ class PlayState(BaseModel):
     @classmethod
     def _no_exhaustion_in_conditions(cls, value: frozenset[Condition]) -> frozenset[Condition]:
         if Condition.EXHAUSTION in value:
-            raise ValueError(
-                "exhaustion is tracked as a level in the 'exhaustion' field, not in 'conditions'"
-            )
+            raise ValueError("exhaustion is tracked as a level in the 'exhaustion' field, not in 'conditions'")
         return value
 
     @field_serializer("conditions")
