@@ -128,7 +128,7 @@ def test_cannot_add_condition_to_dead() -> None:
 def test_effects_of_fresh_character() -> None:
     fx = condition_effects(PlayState())
     assert fx.conditions == [] and not fx.incapacitated and fx.can_take_actions and fx.can_concentrate
-    assert fx.d20_penalty == 0 and fx.speed_penalty_ft == 0 and fx.modifiers == []
+    assert fx.d20_modifier == 0 and fx.speed_modifier_ft == 0 and fx.modifiers == []
 
 
 def test_effects_blinded() -> None:
@@ -199,7 +199,7 @@ def test_effects_invisible_and_poisoned() -> None:
 def test_exhaustion_penalties(level: int) -> None:
     # D20 Tests reduced by 2 x level; Speed reduced by 5 feet x level.
     fx = condition_effects(PlayState(exhaustion=level))
-    assert fx.d20_penalty == 2 * level and fx.speed_penalty_ft == 5 * level
+    assert fx.d20_modifier == -2 * level and fx.speed_modifier_ft == -5 * level
     assert fx.exhaustion_level == level
 
 

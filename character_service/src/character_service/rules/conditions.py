@@ -101,7 +101,11 @@ class RollModifier(BaseModel):
 
 
 class ConditionEffects(BaseModel):
-    """Structured summary of everything the active conditions do."""
+    """Structured summary of everything the active conditions do.
+
+    ``d20_modifier`` and ``speed_modifier_ft`` are signed (Exhaustion level 2:
+    -4 and -10).  ``speed_zero`` overrides any Speed.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -118,8 +122,8 @@ class ConditionEffects(BaseModel):
     can_hear: bool = True
     aware: bool = True
     speed_zero: bool = False
-    speed_penalty_ft: int = 0
-    d20_penalty: int = 0
+    speed_modifier_ft: int = 0
+    d20_modifier: int = 0
     auto_fail_saves: list[Ability] = Field(default_factory=list)
     attacks_against_have_advantage: bool = False
     auto_crit_within_5ft: bool = False
@@ -274,8 +278,8 @@ def condition_effects(state: PlayState, limits: PlayLimits | None = None) -> Con
         can_hear=C.DEAFENED not in active,
         aware=C.UNCONSCIOUS not in active,
         speed_zero=speed_zero,
-        speed_penalty_ft=EXHAUSTION_SPEED_PENALTY_FT_PER_LEVEL * level,
-        d20_penalty=EXHAUSTION_D20_PENALTY_PER_LEVEL * level,
+        speed_modifier_ft=-EXHAUSTION_SPEED_PENALTY_FT_PER_LEVEL * level,
+        d20_modifier=-EXHAUSTION_D20_PENALTY_PER_LEVEL * level,
         auto_fail_saves=sorted(auto_fail, key=["str", "dex", "con", "int", "wis", "cha"].index),
         attacks_against_have_advantage=any(
             m.who == "against" and m.effect == "advantage" and m.when is None for m in mods
