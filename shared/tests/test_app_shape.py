@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import httpx
 import pytest
@@ -151,16 +152,19 @@ async def test_metrics_use_route_templates_never_raw_paths(client: httpx.AsyncCl
     assert 'route="unmatched"' in text
 
 
-async def test_identity_needs_a_verified_internal_token(client: httpx.AsyncClient) -> None:
+async def test_identity_needs_a_verified_internal_token(service_client: ClientFactory, tmp_path: Path) -> None:
     user_id = str(uuid.uuid4())
-    # No identity at all.
-    response = await client.get("/api/v1/things/me/whoami")
-    assert response.status_code == 401
-    assert response.json()["error"]["code"] == "not_authenticated"
-    # Forged headers without any verifier configured: closed by default.
-    response = await client.get("/api/v1/things/me/whoami", headers={"X-User-Id": user_id, "X-Internal-Token": "x"})
-    assert response.status_code == 401
-    assert response.json()["error"]["code"] == "identity_unverified"
+    # The app factory installs the real verifier; here auth's public key is not there (yet).
+    async with service_client(create_app, auth_public_key_file=tmp_path / "absent.pem") as client:
+        # No identity at all.
+        response = await client.get("/api/v1/things/me/whoami")
+        assert response.status_code == 401
+        assert response.json()["error"]["code"] == "not_authenticated"
+        # Forged headers and nothing to verify them with: closed by default.
+        response = await client.get("/api/v1/things/me/whoami",
+                                    headers={"X-User-Id": user_id, "X-Internal-Token": "x"})
+        assert response.status_code == 401
+        assert response.json()["error"]["code"] == "identity_unverified"
 
 
 async def test_identity_with_verifier(service_client: ClientFactory) -> None:

@@ -14,6 +14,7 @@ from fastapi import APIRouter, FastAPI
 from dnd_shared.db.engine import Database
 from dnd_shared.errors import install_error_handlers
 from dnd_shared.health import infra_health_router, public_health_router
+from dnd_shared.internal_token import install_internal_token_verifier
 from dnd_shared.logging import configure_logging
 from dnd_shared.metrics import MetricsMiddleware, metrics_router
 from dnd_shared.redis_client import create_redis
@@ -63,7 +64,9 @@ def create_service_app(
     app.state.settings = settings
     app.state.database = None
     app.state.redis = None
-    app.state.internal_token_verifier = None
+    # Identity headers are trusted only with an X-Internal-Token signed by auth (refused in production
+    # without DND_AUTH_PUBLIC_KEY_FILE).
+    install_internal_token_verifier(app, settings)
     install_error_handlers(app)
     app.include_router(infra_health_router())
     app.include_router(metrics_router)

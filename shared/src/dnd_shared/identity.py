@@ -1,14 +1,19 @@
 """Who is calling: the identity Traefik's forward-auth puts in headers, trusted only when the
 short-lived ``X-Internal-Token`` verifies.
 
-The header names are fixed here for the whole fleet. Verification is a pluggable
-:class:`InternalTokenVerifier` set on ``app.state.internal_token_verifier`` at start-up; with none
-configured every authenticated route answers 401, so a service is closed by default.
+The header names are fixed here for the whole fleet. Verification is an
+:class:`InternalTokenVerifier` on ``app.state.internal_token_verifier``: ``create_service_app``
+installs the real one (:mod:`dnd_shared.internal_token`, auth's public key from the settings); with
+none installed every authenticated route answers 401, so a service is closed by default.
+
+Dependencies: ``CurrentUser`` (any verified caller), ``AdminUser`` (global ``admin`` role),
+``require_role("admin")`` and ``require_scope("characters:write")`` for finer checks.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Protocol
 
@@ -36,7 +41,12 @@ class Principal:
 
     @property
     def is_admin(self) -> bool:
+        """Whether the caller holds the global ``admin`` role."""
         return "admin" in self.roles
+
+    def has_role(self, role: str) -> bool:
+        """Whether the caller holds the global ``role``."""
+        return role in self.roles
 
     def has_scope(self, scope: str) -> bool:
         """Bearer tokens carry every scope of the user; API keys only the ones granted."""
@@ -83,9 +93,41 @@ async def get_current_user(request: Request) -> Principal:
 
 
 async def get_admin_user(principal: Annotated[Principal, Depends(get_current_user)]) -> Principal:
+    """The verified caller, who must hold the global ``admin`` role (403 ``admin_required`` otherwise)."""
     if not principal.is_admin:
         raise ForbiddenError("This action needs the admin role.", code="admin_required")
     return principal
+
+
+def require_role(role: str) -> Callable[[Principal], Awaitable[Principal]]:
+    """A dependency: the verified caller, who must hold ``role`` (403 ``role_required`` otherwise).
+
+    ``user: Annotated[Principal, Depends(require_role("admin"))]`` or, when the principal itself is
+    not needed, ``dependencies=[Depends(require_role("admin"))]`` on a route or router.
+    """
+
+    async def dependency(principal: Annotated[Principal, Depends(get_current_user)]) -> Principal:
+        if not principal.has_role(role):
+            raise ForbiddenError(f"This action needs the {role} role.", code="role_required")
+        return principal
+
+    return dependency
+
+
+def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
+    """A dependency: the verified caller, whose credential must grant ``scope`` (403 ``scope_required``).
+
+    Bearer tokens carry all of their user's rights; an API key only the scopes it was created with
+    (``characters:read``, ``characters:write``, ...). The edge checks method-level scopes already;
+    this is the service's own, finer check.
+    """
+
+    async def dependency(principal: Annotated[Principal, Depends(get_current_user)]) -> Principal:
+        if not principal.has_scope(scope):
+            raise ForbiddenError(f"This API key lacks the {scope} scope.", code="scope_required")
+        return principal
+
+    return dependency
 
 
 CurrentUser = Annotated[Principal, Depends(get_current_user)]
