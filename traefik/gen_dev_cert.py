@@ -69,7 +69,7 @@ def _self_signed_certificate(key: ec.EllipticCurvePrivateKey) -> x509.Certificat
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "dnd platform local development"),
         ]
     )
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     san = x509.SubjectAlternativeName(
         [x509.DNSName(n) for n in DNS_NAMES] + [x509.IPAddress(ip) for ip in IP_ADDRESSES]
     )
@@ -115,7 +115,7 @@ def _is_valid_pair(cert_path: Path, key_path: Path) -> bool:
     public_der = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     if cert.public_key().public_bytes(*public_der) != key.public_key().public_bytes(*public_der):
         return False
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     if not (cert.not_valid_before_utc <= now and now + RENEW_BEFORE < cert.not_valid_after_utc):
         return False
     try:
