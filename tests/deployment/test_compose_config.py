@@ -33,6 +33,9 @@ SECRETS = {
     "DND_DB_PASSWORD": "test-dnd-password",
     "REDIS_PASSWORD": "test-redis-password",
     "DND_SECRET_KEY": "test-secret-key",
+    "AUTH_HMAC_SECRET": "test-hmac-secret",
+    "DND_AUTH_PRIVATE_KEY_PATH": "/nonexistent/auth_private.pem",
+    "DND_AUTH_PUBLIC_KEY_PATH": "/nonexistent/auth_public.pem",
 }
 
 
@@ -160,6 +163,8 @@ def test_service_container_contract(
     assert depends["postgres"] == {"condition": "service_healthy"}
     assert depends["redis"] == {"condition": "service_healthy"}
     assert depends[f"{name}-migrate"] == {"condition": "service_completed_successfully"}
+    assert env["DND_AUTH_PUBLIC_KEY_FILE"] == "/run/secrets/auth_public_key"
+    assert "auth_public_key" in service["secrets"]
     migrate = compose["services"][f"{name}-migrate"]
     assert migrate["command"] == ["python", "-m", f"{folder}.migrate"]
     assert migrate["image"] == service["image"]
@@ -180,6 +185,15 @@ def test_dockerfile_contract(name: str, folder: str, dist: str, prefixes: list[s
         f'CMD ["uvicorn", "{folder}.main:create_app", "--factory", "--host", "0.0.0.0", '
         f'"--port", "8000", "--proxy-headers"]'
     ) in text
+
+
+def test_auth_service_gets_its_private_key_and_hmac_secret(compose: dict[str, Any]) -> None:
+    auth = compose["services"]["auth-service"]
+    assert auth["environment"]["AUTH_JWT_PRIVATE_KEY_FILE"] == "/run/secrets/auth_private_key"
+    assert auth["environment"]["AUTH_HMAC_SECRET"] == "${AUTH_HMAC_SECRET:?set AUTH_HMAC_SECRET}"
+    assert set(auth["secrets"]) == {"auth_private_key", "auth_public_key"}
+    holders = [name for name, svc in compose["services"].items() if "auth_private_key" in svc.get("secrets", [])]
+    assert holders == ["auth-service"]
 
 
 def test_infrastructure_services(compose: dict[str, Any]) -> None:

@@ -58,6 +58,11 @@ def test_service_manifests(name: str) -> None:
     assert {"configMapRef": {"name": "dnd-config"}} in sources
     assert {"secretRef": {"name": "dnd-secrets"}} in sources
 
+    mounts = {m["name"]: m["mountPath"] for m in container["volumeMounts"]}
+    assert mounts["auth-public-key"] == "/run/secrets/auth-public"
+    has_private_key = "auth-private-key" in mounts
+    assert has_private_key == (name == "auth-service")
+
     service = _find("Service", name)
     assert service["spec"]["selector"] == {"app.kubernetes.io/name": name}
     assert service["spec"]["ports"][0]["port"] == 8000
@@ -79,5 +84,6 @@ def test_service_manifests(name: str) -> None:
 def test_config_map_holds_no_secret() -> None:
     data = _find("ConfigMap", "dnd-config")["data"]
     assert data["DND_ENV"] == "production"
-    assert not {"DND_DATABASE_URL", "DND_REDIS_URL", "DND_SECRET_KEY"} & set(data)
+    assert not {"DND_DATABASE_URL", "DND_REDIS_URL", "DND_SECRET_KEY", "AUTH_HMAC_SECRET"} & set(data)
+    assert data["DND_AUTH_PUBLIC_KEY_FILE"].startswith("/run/secrets/auth-public/")
     assert not [d for d in _documents() if d["kind"] == "Secret"]
