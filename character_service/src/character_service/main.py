@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from dnd_shared.app import create_service_app
-
+from character_service.characters.router import router as characters_router
 from character_service.config import Settings
+from character_service.play.router import router as play_router
+from dnd_shared.app import create_service_app
 
 API_PREFIX = "/api/v1/characters"
 
@@ -19,7 +20,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Character service",
         prefix=API_PREFIX,
         description="Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline.",
-        routers=[],
+        routers=[characters_router, play_router],
     )
 
 

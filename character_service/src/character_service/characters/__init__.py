@@ -1,0 +1,1 @@
+"""Characters: the stored build and play state; the sheet is computed on read."""

@@ -1,0 +1,1 @@
+"""Play at the table: damage, healing, death saves, conditions, concentration, resources, rests."""
