@@ -33,6 +33,8 @@ TEST_DATABASE = "dnd_test"
 
 @dataclass(frozen=True)
 class TestInfra:
+    __test__ = False  # not a test class, despite the name
+
     database_url: str
     redis_url: str
     postgres: EmbeddedPostgres
