@@ -6,20 +6,27 @@ from fastapi import FastAPI
 
 from dnd_shared.app import create_service_app
 
+from auth_service.accounts.router import router as accounts_router
+from auth_service.api_keys.router import router as api_keys_router
+from auth_service.audit.router import router as audit_router
 from auth_service.config import Settings
+from auth_service.forward_auth.router import router as forward_auth_router
+from auth_service.runtime import auth_runtime
+from auth_service.tokens.router import router as tokens_router
 
 API_PREFIX = "/api/v1/auth"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; routers of each domain module are added here as they arrive."""
+    """Build the app: accounts, tokens, API keys, audit, and the forward-auth endpoint."""
     settings = settings or Settings()
     return create_service_app(
         settings,
         title="Auth service",
         prefix=API_PREFIX,
         description="Accounts, tokens, API keys and Traefik forward-auth.",
-        routers=[],
+        routers=[forward_auth_router, tokens_router, accounts_router, api_keys_router, audit_router],
+        lifespan_hooks=[auth_runtime],
     )
 
 

@@ -1,0 +1,1 @@
+"""Accounts: registration, passwords, login bookkeeping, roles, admin user management."""

@@ -1,0 +1,1 @@
+"""Traefik forward-auth: ``GET /auth/verify`` turns a credential into signed identity headers."""

@@ -1,0 +1,1 @@
+"""Access tokens (JWT, EdDSA), opaque rotating refresh tokens, the signing keys and JWKS."""
