@@ -18,11 +18,22 @@ def wizard(level: int, **over: Any) -> Build:
         "species": {"id": "gnome", "lineage": "rock_gnome", "spellcasting_ability": "intelligence"},
         "background": {"id": "sage", "ability_increases": {"intelligence": 2, "constitution": 1}},
         "classes": [{"id": "wizard", "level": level, "subclass": "evoker" if level >= 3 else None}],
-        "ability_scores": {"method": "standard_array", "base": dict(zip(ABIL, (8, 12, 13, 15, 14, 10)))},
-        "skill_proficiencies": ["investigation", "medicine"], "languages": ["elvish", "dwarvish"],
+        "ability_scores": {"method": "standard_array", "base": dict(zip(ABIL, (8, 12, 13, 15, 14, 10), strict=False))},
+        "skill_proficiencies": ["investigation", "medicine"],
+        "languages": ["elvish", "dwarvish"],
         "expertise": ["arcana"] if level >= 2 else [],
-        "feats": [{"id": "magic_initiate", "source": "background", "choices": {
-            "spell_list": "wizard", "ability": "intelligence", "cantrips": ["a", "b"], "spell": "shield"}}],
+        "feats": [
+            {
+                "id": "magic_initiate",
+                "source": "background",
+                "choices": {
+                    "spell_list": "wizard",
+                    "ability": "intelligence",
+                    "cantrips": ["a", "b"],
+                    "spell": "shield",
+                },
+            }
+        ],
     }
     d.update(over)
     return Build.model_validate(d)
@@ -73,8 +84,11 @@ def test_apply_requires_feat_at_asi_level() -> None:
     res = apply_level_up(wizard(3), "wizard", {})
     assert isinstance(res, list)
     assert ("choices.feat", "feat_required") in {(p.field, p.code) for p in res}
-    ok = apply_level_up(wizard(3), "wizard", {"feat": {"id": "ability_score_improvement",
-                                                       "choices": {"ability_increases": {"intelligence": 2}}}})
+    ok = apply_level_up(
+        wizard(3),
+        "wizard",
+        {"feat": {"id": "ability_score_improvement", "choices": {"ability_increases": {"intelligence": 2}}}},
+    )
     assert isinstance(ok, Build)
     assert compute_sheet(ok)["abilities"]["intelligence"]["score"] == 19
 
@@ -87,7 +101,9 @@ def test_apply_reports_every_problem() -> None:
 
 
 def test_apply_multiclass() -> None:
-    b = wizard(3, ability_scores={"method": "standard_array", "base": dict(zip(ABIL, (13, 12, 14, 15, 10, 8)))})
+    b = wizard(
+        3, ability_scores={"method": "standard_array", "base": dict(zip(ABIL, (13, 12, 14, 15, 10, 8), strict=False))}
+    )
     res = apply_level_up(b, "fighter", {"hp_roll": 7, "fighting_styles": ["defense"]})
     assert isinstance(res, Build), res
     s = compute_sheet(res)

@@ -23,13 +23,17 @@ ABIL = ("strength", "dexterity", "constitution", "intelligence", "wisdom", "char
 def data(**over: Any) -> dict[str, Any]:
     """A level 1 human fighter (array 15,14,13,8,10,12; Soldier +2 Str +1 Con -> 17,14,14,8,10,12)."""
     d: dict[str, Any] = {
-        "name": "t", "species": {"id": "human", "skill": "perception"},
+        "name": "t",
+        "species": {"id": "human", "skill": "perception"},
         "background": {"id": "soldier", "ability_increases": {"strength": 2, "constitution": 1}},
         "classes": [{"id": "fighter", "level": 1}],
-        "ability_scores": {"method": "standard_array", "base": dict(zip(ABIL, (15, 14, 13, 8, 10, 12)))},
-        "skill_proficiencies": ["acrobatics", "insight"], "languages": ["elvish", "dwarvish"],
-        "feats": [{"id": "savage_attacker", "source": "background"},
-                  {"id": "skilled", "source": "species", "choices": {"tools": ["lute", "flute", "drum"]}}],
+        "ability_scores": {"method": "standard_array", "base": dict(zip(ABIL, (15, 14, 13, 8, 10, 12), strict=False))},
+        "skill_proficiencies": ["acrobatics", "insight"],
+        "languages": ["elvish", "dwarvish"],
+        "feats": [
+            {"id": "savage_attacker", "source": "background"},
+            {"id": "skilled", "source": "species", "choices": {"tools": ["lute", "flute", "drum"]}},
+        ],
     }
     d.update(over)
     return d
@@ -58,8 +62,8 @@ def test_proficiency_bonus_table() -> None:
 def test_point_buy_costs() -> None:
     # Ability Score Point Costs: 8:0 9:1 10:2 11:3 12:4 13:5 14:7 15:9; 27 points
     assert POINT_BUY_COST == {8: 0, 9: 1, 10: 2, 11: 3, 12: 4, 13: 5, 14: 7, 15: 9}
-    assert point_buy_cost(dict(zip(ABIL, (15, 15, 15, 8, 8, 8)))) == 27
-    assert point_buy_cost(dict(zip(ABIL, (16, 8, 8, 8, 8, 8)))) is None
+    assert point_buy_cost(dict(zip(ABIL, (15, 15, 15, 8, 8, 8), strict=False))) == 27
+    assert point_buy_cost(dict(zip(ABIL, (16, 8, 8, 8, 8, 8), strict=False))) is None
 
 
 def test_four_d6_drop_lowest() -> None:
@@ -109,19 +113,32 @@ def test_asi_levels() -> None:
 
 # ----------------------------------------------------------------------------- abilities
 def test_background_increase_capped_at_20_and_boon_at_30() -> None:
-    b = Build.model_validate(data(
-        classes=[{"id": "fighter", "level": 20, "subclass": "champion"}],
-        ability_scores={"method": "manual", "base": dict(zip(ABIL, (20, 14, 13, 8, 10, 12)))},
-        feats=[{"id": "boon_of_combat_prowess", "source": "epic_boon", "level": 19,
-                "choices": {"ability_increases": {"strength": 1}}}]))
+    b = Build.model_validate(
+        data(
+            classes=[{"id": "fighter", "level": 20, "subclass": "champion"}],
+            ability_scores={"method": "manual", "base": dict(zip(ABIL, (20, 14, 13, 8, 10, 12), strict=False))},
+            feats=[
+                {
+                    "id": "boon_of_combat_prowess",
+                    "source": "epic_boon",
+                    "level": 19,
+                    "choices": {"ability_increases": {"strength": 1}},
+                }
+            ],
+        )
+    )
     # background +2 capped at 20; Epic Boon may go to 21 (max 30)
     assert final_scores(b)["strength"] == 21
 
 
 def test_primal_champion_max_25() -> None:
-    b = Build.model_validate(data(classes=[{"id": "barbarian", "level": 20, "subclass": "berserker"}],
-                                  ability_scores={"method": "manual", "base": dict(zip(ABIL, (18, 10, 19, 8, 10, 8)))},
-                                  background={"id": "soldier", "ability_increases": {"strength": 2, "constitution": 1}}))
+    b = Build.model_validate(
+        data(
+            classes=[{"id": "barbarian", "level": 20, "subclass": "berserker"}],
+            ability_scores={"method": "manual", "base": dict(zip(ABIL, (18, 10, 19, 8, 10, 8), strict=False))},
+            background={"id": "soldier", "ability_increases": {"strength": 2, "constitution": 1}},
+        )
+    )
     s = final_scores(b)
     assert (s["strength"], s["constitution"]) == (24, 24)  # 20+4, 20+4
 
@@ -132,37 +149,41 @@ def test_unarmored_ac_is_10_plus_dex() -> None:
 
 
 def test_medium_armor_caps_dex_at_2() -> None:
-    s = sheet(ability_scores={"method": "manual", "base": dict(zip(ABIL, (10, 18, 13, 8, 10, 12)))},
-              equipment=eq("breastplate"))
+    s = sheet(
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (10, 18, 13, 8, 10, 12), strict=False))},
+        equipment=eq("breastplate"),
+    )
     assert s["armor_class"]["value"] == 16  # 14 + min(4, 2)
 
 
 def test_heavy_armor_ignores_dex_and_strength_requirement() -> None:
-    s = sheet(ability_scores={"method": "manual", "base": dict(zip(ABIL, (12, 18, 13, 8, 10, 12)))},
-              background={"id": "soldier", "ability_increases": {"dexterity": 2, "constitution": 1}},
-              equipment=eq("splint_armor"))
+    s = sheet(
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (12, 18, 13, 8, 10, 12), strict=False))},
+        background={"id": "soldier", "ability_increases": {"dexterity": 2, "constitution": 1}},
+        equipment=eq("splint_armor"),
+    )
     assert s["armor_class"]["value"] == 17
     assert s["speed"]["walk"] == 20  # Str 12 < 15: -10 ft
     assert s["armor_class"]["stealth_disadvantage"] is True
 
 
 def test_shield_needs_training() -> None:
-    s = sheet(classes=[{"id": "wizard", "level": 1}], skill_proficiencies=["arcana", "history"],
-              equipment=eq("shield"))
+    s = sheet(classes=[{"id": "wizard", "level": 1}], skill_proficiencies=["arcana", "history"], equipment=eq("shield"))
     assert s["armor_class"]["value"] == 12
     assert s["armor_class"]["untrained_shield"] is True
 
 
 def test_untrained_armor_flags() -> None:
-    s = sheet(classes=[{"id": "wizard", "level": 1}], skill_proficiencies=["arcana", "history"],
-              equipment=eq("chain_mail"))
+    s = sheet(
+        classes=[{"id": "wizard", "level": 1}], skill_proficiencies=["arcana", "history"], equipment=eq("chain_mail")
+    )
     ac = s["armor_class"]
     assert ac["untrained_armor"] and ac["str_dex_disadvantage"] and ac["cannot_cast_spells"]
     assert any("cannot cast spells" in w for w in s["warnings"])
 
 
 def test_monk_unarmored_defense_lost_with_shield() -> None:
-    base = {"method": "manual", "base": dict(zip(ABIL, (10, 16, 12, 8, 16, 8)))}
+    base = {"method": "manual", "base": dict(zip(ABIL, (10, 16, 12, 8, 16, 8), strict=False))}
     s = sheet(classes=[{"id": "monk", "level": 2}], ability_scores=base, skill_proficiencies=["acrobatics", "insight"])
     assert s["armor_class"]["value"] == 16  # 10 + 3 + 3
     assert s["speed"]["walk"] == 40  # Unarmored Movement +10
@@ -172,8 +193,11 @@ def test_monk_unarmored_defense_lost_with_shield() -> None:
 
 
 def test_barbarian_unarmored_defense_keeps_shield() -> None:
-    s = sheet(classes=[{"id": "barbarian", "level": 1}], equipment=eq("shield"),
-              ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 14, 16, 8, 10, 12)))})
+    s = sheet(
+        classes=[{"id": "barbarian", "level": 1}],
+        equipment=eq("shield"),
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 14, 16, 8, 10, 12), strict=False))},
+    )
     assert s["armor_class"]["value"] == 10 + 2 + 3 + 2
 
 
@@ -183,12 +207,17 @@ def test_defense_style_needs_armor() -> None:
 
 
 def test_magic_armor_shield_and_protection_items() -> None:
-    s = sheet(equipment=[
-        {"item": {"name": "Chain Mail +2", "category": "armor", "base": "chain_mail", "magic_bonus": 2}, "equipped": True},
-        {"item": {"name": "Shield +1", "category": "shield", "base": "shield", "magic_bonus": 1}, "equipped": True},
-        {"item_id": "ring_of_protection", "equipped": True, "attuned": True},
-        {"item_id": "cloak_of_protection", "equipped": True, "attuned": False},
-    ])
+    s = sheet(
+        equipment=[
+            {
+                "item": {"name": "Chain Mail +2", "category": "armor", "base": "chain_mail", "magic_bonus": 2},
+                "equipped": True,
+            },
+            {"item": {"name": "Shield +1", "category": "shield", "base": "shield", "magic_bonus": 1}, "equipped": True},
+            {"item_id": "ring_of_protection", "equipped": True, "attuned": True},
+            {"item_id": "cloak_of_protection", "equipped": True, "attuned": False},
+        ]
+    )
     # 16 + 2 (magic) + 2 + 1 (shield) + 1 (ring); the unattuned cloak gives nothing
     assert s["armor_class"]["value"] == 22
     assert s["abilities"]["strength"]["save"] == 3 + 2 + 1
@@ -202,8 +231,10 @@ def test_attunement_over_three_warns() -> None:
 
 # ----------------------------------------------------------------------------- attacks
 def test_weapon_properties_and_mastery_dc() -> None:
-    s = sheet(equipment=eq("rapier", "longbow", "javelin", "greatsword", "dagger"),
-              weapon_masteries=["greatsword", "javelin", "dagger"])
+    s = sheet(
+        equipment=eq("rapier", "longbow", "javelin", "greatsword", "dagger"),
+        weapon_masteries=["greatsword", "javelin", "dagger"],
+    )
     a = {x["name"]: x for x in s["attacks"]}
     # Str 17 (+3), Dex 14 (+2), PB 2
     assert (a["Rapier"]["ability"], a["Rapier"]["attack_bonus"]) == ("strength", 5)  # Finesse: better of Str/Dex
@@ -241,13 +272,19 @@ def test_archery_applies_to_ranged_only() -> None:
 
 
 def test_magic_weapon_bonus() -> None:
-    s = sheet(equipment=[{"item": {"name": "Flame Tongue", "category": "weapon", "base": "longsword",
-                                   "magic_bonus": 1}, "equipped": True}])
+    s = sheet(
+        equipment=[
+            {
+                "item": {"name": "Flame Tongue", "category": "weapon", "base": "longsword", "magic_bonus": 1},
+                "equipped": True,
+            }
+        ]
+    )
     assert (s["attacks"][0]["attack_bonus"], s["attacks"][0]["damage"]) == (6, "1d8+4")
 
 
 def test_unarmed_strike_is_1_plus_str() -> None:
-    u = [a for a in sheet()["attacks"] if a["name"] == "Unarmed Strike"][0]
+    u = next(a for a in sheet()["attacks"] if a["name"] == "Unarmed Strike")
     assert (u["attack_bonus"], u["damage"], u["damage_type"]) == (5, "4", "bludgeoning")
 
 
@@ -269,21 +306,25 @@ def test_current_values_from_state() -> None:
     s = sheet(st)
     assert s["hit_points"] == {"max": 12, "current": 5, "temp": 3, "bloodied": True}  # 5 <= 12 / 2
     assert s["hit_dice"]["d10"] == {"max": 1, "remaining": 0}
-    assert [r for r in s["resources"] if r["id"] == "second_wind"][0]["remaining"] == 1
+    assert next(r for r in s["resources"] if r["id"] == "second_wind")["remaining"] == 1
 
 
 def test_spell_slot_and_pact_remaining() -> None:
-    s = sheet(PlayState(spell_slots_spent={1: 1}, pact_slots_spent=1),
-              classes=[{"id": "wizard", "level": 1}, {"id": "warlock", "level": 1}],
-              ability_scores={"method": "manual", "base": dict(zip(ABIL, (8, 14, 13, 15, 10, 13)))},
-              skill_proficiencies=["arcana", "history"])
+    s = sheet(
+        PlayState(spell_slots_spent={1: 1}, pact_slots_spent=1),
+        classes=[{"id": "wizard", "level": 1}, {"id": "warlock", "level": 1}],
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (8, 14, 13, 15, 10, 13), strict=False))},
+        skill_proficiencies=["arcana", "history"],
+    )
     assert s["spell_slots"]["1"] == {"max": 2, "remaining": 1}
     assert s["pact_slots"] == {"level": 1, "max": 1, "remaining": 0}
 
 
 def test_aura_of_protection_off_while_incapacitated() -> None:
-    over = {"classes": [{"id": "paladin", "level": 6, "subclass": "devotion"}],
-            "ability_scores": {"method": "manual", "base": dict(zip(ABIL, (15, 10, 13, 8, 12, 16)))}}
+    over = {
+        "classes": [{"id": "paladin", "level": 6, "subclass": "devotion"}],
+        "ability_scores": {"method": "manual", "base": dict(zip(ABIL, (15, 10, 13, 8, 12, 16), strict=False))},
+    }
     assert sheet(**over)["abilities"]["dexterity"]["save"] == 0 + 3
     st = PlayState(conditions=frozenset({Condition.STUNNED}))
     assert sheet(st, **over)["abilities"]["dexterity"]["save"] == 0
@@ -296,16 +337,20 @@ def test_carrying_capacity_by_size() -> None:
 
 
 def test_jack_of_all_trades_half_pb_round_down() -> None:
-    s = sheet(classes=[{"id": "bard", "level": 5}],
-              ability_scores={"method": "manual", "base": dict(zip(ABIL, (10, 10, 10, 10, 10, 16)))})
+    s = sheet(
+        classes=[{"id": "bard", "level": 5}],
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (10, 10, 10, 10, 10, 16), strict=False))},
+    )
     # level 5 Bard: PB 3 -> half is 1 (round down); Int 10 -> +0
     assert s["skills"]["history"] == {"ability": "intelligence", "modifier": 0 + 1, "proficiency": "half"}
     assert s["skills"]["athletics"]["proficiency"] == "proficient"  # Soldier background
 
 
 def test_alert_adds_pb_to_initiative() -> None:
-    s = sheet(background={"id": "criminal", "ability_increases": {"dexterity": 2, "constitution": 1}},
-              feats=[{"id": "alert", "source": "background"}])
+    s = sheet(
+        background={"id": "criminal", "ability_increases": {"dexterity": 2, "constitution": 1}},
+        feats=[{"id": "alert", "source": "background"}],
+    )
     assert s["initiative"] == 3 + 2  # Dex 16 -> +3, PB 2
 
 
@@ -316,44 +361,53 @@ def test_human_heroic_inspiration_from_state() -> None:
 def test_dragonborn_breath_weapon_scales() -> None:
     for lvl, dice in ((1, "1d10"), (5, "2d10"), (11, "3d10"), (17, "4d10")):
         s = sheet(species={"id": "dragonborn", "lineage": "blue"}, classes=[{"id": "fighter", "level": lvl}])
-        bw = [a for a in s["attacks"] if a["name"] == "Breath Weapon"][0]
+        bw = next(a for a in s["attacks"] if a["name"] == "Breath Weapon")
         assert (bw["damage"], bw["damage_type"]) == (dice, "lightning")
         assert [r["max"] for r in s["resources"] if r["id"] == "breath_weapon"] == [proficiency_bonus(lvl)]
 
 
 def test_cantrip_scaling_uses_character_level() -> None:
-    s = sheet(classes=[{"id": "fighter", "level": 4}, {"id": "wizard", "level": 1}],
-              ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 14, 13, 13, 10, 12)))})
+    s = sheet(
+        classes=[{"id": "fighter", "level": 4}, {"id": "wizard", "level": 1}],
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 14, 13, 13, 10, 12), strict=False))},
+    )
     assert s["class_details"]["cantrip_dice"] == 2  # character level 5
 
 
 def test_hit_dice_pool_by_size() -> None:
-    s = sheet(classes=[{"id": "fighter", "level": 3}, {"id": "paladin", "level": 2}, {"id": "cleric", "level": 1}],
-              ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 10, 13, 8, 13, 13)))})
+    s = sheet(
+        classes=[{"id": "fighter", "level": 3}, {"id": "paladin", "level": 2}, {"id": "cleric", "level": 1}],
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 10, 13, 8, 13, 13), strict=False))},
+    )
     assert {k: v["max"] for k, v in s["hit_dice"].items()} == {"d10": 5, "d8": 1}
 
 
 def test_rolled_hit_points_minimum_one_per_level() -> None:
     # Con 3 (-4): level 1 = max(1, 10-4) = 6; rolls 1 and 10 -> max(1, -3) = 1 and 6
-    s = sheet(classes=[{"id": "fighter", "level": 3, "hp_rolls": [1, 10]}],
-              ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 10, 2, 8, 10, 12)))},
-              background={"id": "soldier", "ability_increases": {"strength": 2, "constitution": 1}})
+    s = sheet(
+        classes=[{"id": "fighter", "level": 3, "hp_rolls": [1, 10]}],
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 10, 2, 8, 10, 12), strict=False))},
+        background={"id": "soldier", "ability_increases": {"strength": 2, "constitution": 1}},
+    )
     assert s["hit_points"]["max"] == 6 + 1 + 6
 
 
 def test_extra_attack_does_not_stack() -> None:
-    s = sheet(classes=[{"id": "fighter", "level": 5}, {"id": "paladin", "level": 5}],
-              ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 10, 13, 8, 10, 13)))})
+    s = sheet(
+        classes=[{"id": "fighter", "level": 5}, {"id": "paladin", "level": 5}],
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (15, 10, 13, 8, 10, 13), strict=False))},
+    )
     assert s["class_details"]["attacks_per_action"] == 2
 
 
 def test_always_prepared_not_counted() -> None:
-    s = sheet(classes=[{"id": "ranger", "level": 1}],
-              spells={"prepared": {"ranger": ["hunters_mark", "cure_wounds", "ensnaring_strike"]}})
+    s = sheet(
+        classes=[{"id": "ranger", "level": 1}],
+        spells={"prepared": {"ranger": ["hunters_mark", "cure_wounds", "ensnaring_strike"]}},
+    )
     assert s["spellcasting"]["ranger"]["prepared_count"] == 2
     assert s["warnings"] == []
-    s2 = sheet(classes=[{"id": "ranger", "level": 1}],
-               spells={"prepared": {"ranger": ["a", "b", "c"]}})
+    s2 = sheet(classes=[{"id": "ranger", "level": 1}], spells={"prepared": {"ranger": ["a", "b", "c"]}})
     assert any("3 spells prepared, maximum 2" in w for w in s2["warnings"])
 
 

@@ -18,10 +18,27 @@ from character_service.rules.state import PlayState
 from character_service.rules.validation import validate
 
 ABIL = ("strength", "dexterity", "constitution", "intelligence", "wisdom", "charisma")
-BG_ABIL = {"acolyte": ("intelligence", "wisdom", "charisma"), "criminal": ("dexterity", "constitution", "intelligence"),
-           "sage": ("constitution", "intelligence", "wisdom"), "soldier": ("strength", "dexterity", "constitution")}
-ITEMS = ["leather_armor", "chain_shirt", "half_plate_armor", "chain_mail", "plate_armor", "shield", "longsword",
-         "dagger", "longbow", "greataxe", "quarterstaff", "rapier", "handaxe"]
+BG_ABIL = {
+    "acolyte": ("intelligence", "wisdom", "charisma"),
+    "criminal": ("dexterity", "constitution", "intelligence"),
+    "sage": ("constitution", "intelligence", "wisdom"),
+    "soldier": ("strength", "dexterity", "constitution"),
+}
+ITEMS = [
+    "leather_armor",
+    "chain_shirt",
+    "half_plate_armor",
+    "chain_mail",
+    "plate_armor",
+    "shield",
+    "longsword",
+    "dagger",
+    "longbow",
+    "greataxe",
+    "quarterstaff",
+    "rapier",
+    "handaxe",
+]
 PROF_MULT = {"none": 0, "half": None, "proficient": 1, "expertise": 2}
 
 
@@ -35,10 +52,17 @@ def builds(draw: st.DrawFn, allow_bonuses: bool = True) -> Build:
         i = levels.index(max(levels))
         levels[i] = max(1, levels[i] // 2)
     classes = []
-    for cid, lvl in zip(ids, levels):
-        classes.append({"id": cid, "level": lvl, "subclass": CLASSES[cid].subclass.id if lvl >= 3 else None,
-                        "hp_rolls": draw(st.one_of(st.just([]), st.lists(st.integers(1, CLASSES[cid].hit_die),
-                                                                           min_size=lvl, max_size=lvl)))})
+    for cid, lvl in zip(ids, levels, strict=False):
+        classes.append(
+            {
+                "id": cid,
+                "level": lvl,
+                "subclass": CLASSES[cid].subclass.id if lvl >= 3 else None,
+                "hp_rolls": draw(
+                    st.one_of(st.just([]), st.lists(st.integers(1, CLASSES[cid].hit_die), min_size=lvl, max_size=lvl))
+                ),
+            }
+        )
     sp = draw(st.sampled_from(sorted(SPECIES)))
     species: dict[str, Any] = {"id": sp}
     if SPECIES[sp].lineages:
@@ -47,26 +71,34 @@ def builds(draw: st.DrawFn, allow_bonuses: bool = True) -> Build:
     a = draw(st.permutations(BG_ABIL[bg]))
     inc = {a[0]: 2, a[1]: 1} if draw(st.booleans()) else {x: 1 for x in a}
     base = {ab: draw(st.integers(3, 18)) for ab in ABIL}
-    equipment = [{"item_id": i, "equipped": draw(st.booleans())}
-                 for i in draw(st.lists(st.sampled_from(ITEMS), max_size=4))]
+    equipment = [
+        {"item_id": i, "equipped": draw(st.booleans())} for i in draw(st.lists(st.sampled_from(ITEMS), max_size=4))
+    ]
     if allow_bonuses and draw(st.booleans()):
         equipment.append({"item_id": "ring_of_protection", "equipped": True, "attuned": True})
-    return Build.model_validate({
-        "species": species, "background": {"id": bg, "ability_increases": inc}, "classes": classes,
-        "ability_scores": {"method": "manual", "base": base},
-        "skill_proficiencies": draw(st.lists(st.sampled_from(sorted(SKILLS)), max_size=5, unique=True)),
-        "expertise": draw(st.lists(st.sampled_from(sorted(SKILLS)), max_size=3, unique=True)),
-        "feats": [{"id": "alert", "source": "background"}] if draw(st.booleans()) else [],
-        "equipment": equipment,
-    })
+    return Build.model_validate(
+        {
+            "species": species,
+            "background": {"id": bg, "ability_increases": inc},
+            "classes": classes,
+            "ability_scores": {"method": "manual", "base": base},
+            "skill_proficiencies": draw(st.lists(st.sampled_from(sorted(SKILLS)), max_size=5, unique=True)),
+            "expertise": draw(st.lists(st.sampled_from(sorted(SKILLS)), max_size=3, unique=True)),
+            "feats": [{"id": "alert", "source": "background"}] if draw(st.booleans()) else [],
+            "equipment": equipment,
+        }
+    )
 
 
 states = st.builds(
     PlayState,
-    hp_current=st.one_of(st.none(), st.integers(0, 300)), temp_hp=st.integers(0, 20), exhaustion=st.integers(0, 5),
+    hp_current=st.one_of(st.none(), st.integers(0, 300)),
+    temp_hp=st.integers(0, 20),
+    exhaustion=st.integers(0, 5),
     spell_slots_spent=st.dictionaries(st.integers(1, 9), st.integers(0, 5), max_size=3),
-    resources_spent=st.dictionaries(st.sampled_from(["rage", "second_wind", "focus_points", "lay_on_hands"]),
-                                    st.integers(0, 50), max_size=2),
+    resources_spent=st.dictionaries(
+        st.sampled_from(["rage", "second_wind", "focus_points", "lay_on_hands"]), st.integers(0, 50), max_size=2
+    ),
 )
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

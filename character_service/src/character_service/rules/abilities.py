@@ -34,7 +34,7 @@ SKILLS: Final[dict[str, str]] = {
 # Ability Scores and Modifiers table, precomputed for scores 1..30.
 _MODIFIERS: Final = tuple((s - 10) // 2 for s in range(0, 31))
 # Character Advancement table: Proficiency Bonus by total level.
-_PB: Final = (0,) + tuple(2 + (lvl - 1) // 4 for lvl in range(1, 21))
+_PB: Final = (0, *tuple(2 + (lvl - 1) // 4 for lvl in range(1, 21)))
 
 # Level 20 capstones: (class id, abilities, increase, maximum).
 CAPSTONES: Final = (
@@ -76,17 +76,18 @@ def final_scores(build: Build) -> dict[str, int]:
     from .data.feats import FEATS
 
     base = build.ability_scores.base
-    scores = {a: base.get(a, 10) for a in ABILITIES}  # type: ignore[call-overload]
-    for ability, inc in build.background.ability_increases.items():
-        scores[ability] = min(BACKGROUND_CAP, scores[ability] + inc) if inc > 0 else scores[ability]
+    scores: dict[str, int] = {a: base.get(a, 10) for a in ABILITIES}
+    for bg_ability, bg_inc in build.background.ability_increases.items():
+        if bg_inc > 0:
+            scores[bg_ability] = min(BACKGROUND_CAP, scores[bg_ability] + bg_inc)
     for feat in build.feats:
         incs = feat.choices.get("ability_increases")
         if isinstance(incs, dict):
             fdef = FEATS.get(feat.id)
             cap = fdef.asi_cap if fdef else 20
-            for ability, inc in incs.items():
-                if ability in scores and inc > 0:
-                    scores[ability] = max(scores[ability], min(cap, scores[ability] + inc))
+            for feat_ability, feat_inc in incs.items():
+                if feat_ability in scores and feat_inc > 0:
+                    scores[feat_ability] = max(scores[feat_ability], min(cap, scores[feat_ability] + feat_inc))
     levels = {c.id: c.level for c in build.classes}
     for class_id, abilities, inc, cap in CAPSTONES:
         if levels.get(class_id, 0) >= 20:

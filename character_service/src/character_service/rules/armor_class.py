@@ -25,7 +25,7 @@ class ArmorClassInfo(TypedDict):
 
 
 def _signed(label: str, n: int) -> str:
-    return f"{label} {n}" if n >= 0 else f"{label} −{-n}"
+    return f"{label} {n}" if n >= 0 else f"{label} -{-n}"
 
 
 def compute_armor_class(p: Profile) -> ArmorClassInfo:

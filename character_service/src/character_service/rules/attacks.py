@@ -109,9 +109,7 @@ def compute_attacks(p: Profile) -> list[Attack]:
             notes.append(f"Graze: {max(mod, 0)} damage on a miss")
         if not prof:
             notes.append("not proficient: no Proficiency Bonus")
-        if w.has("heavy") and (
-            (not ranged and p.scores["strength"] < 13) or (ranged and p.scores["dexterity"] < 13)
-        ):
+        if w.has("heavy") and ((not ranged and p.scores["strength"] < 13) or (ranged and p.scores["dexterity"] < 13)):
             notes.append("Heavy: Disadvantage (score below 13)")
         if barb and ability == "strength":
             notes.append(f"Rage: +{RAGE_DAMAGE[barb - 1]} damage while raging")

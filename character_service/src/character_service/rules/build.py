@@ -70,9 +70,7 @@ class AbilityScores(BaseModel):
 
     @model_validator(mode="after")
     def _six(self) -> AbilityScores:
-        missing = {"strength", "dexterity", "constitution", "intelligence", "wisdom", "charisma"} - set(
-            self.base
-        )
+        missing = {"strength", "dexterity", "constitution", "intelligence", "wisdom", "charisma"} - set(self.base)
         if missing:
             raise ValueError(f"base scores missing: {', '.join(sorted(missing))}")
         return self

@@ -37,8 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         state = PlayState.model_validate(state_data) if state_data is not None else None
     except ValidationError as exc:
         problems = [
-            {"field": ".".join(str(x) for x in e["loc"]), "code": "schema", "message": e["msg"]}
-            for e in exc.errors()
+            {"field": ".".join(str(x) for x in e["loc"]), "code": "schema", "message": e["msg"]} for e in exc.errors()
         ]
         print(json.dumps(problems, indent=2))
         return 1

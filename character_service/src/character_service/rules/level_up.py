@@ -105,13 +105,9 @@ def level_up_options(build: Build, class_id: str) -> LevelUpOptions:
     cantrips_gained = 0
     prepared_gained = 0
     if cdef.cantrips:
-        cantrips_gained = cdef.cantrips[new_level - 1] - (
-            cdef.cantrips[new_level - 2] if new_level > 1 else 0
-        )
+        cantrips_gained = cdef.cantrips[new_level - 1] - (cdef.cantrips[new_level - 2] if new_level > 1 else 0)
     if cdef.prepared:
-        prepared_gained = cdef.prepared[new_level - 1] - (
-            cdef.prepared[new_level - 2] if new_level > 1 else 0
-        )
+        prepared_gained = cdef.prepared[new_level - 1] - (cdef.prepared[new_level - 2] if new_level > 1 else 0)
     if cantrips_gained:
         choices.append(f"cantrips: {cantrips_gained}")
     if prepared_gained:
@@ -223,9 +219,7 @@ def apply_level_up(build: Build, class_id: str, choices: dict[str, Any]) -> Buil
     missing: list[Problem] = []
     if new_level in CLASSES[class_id].asi_levels and feat is None:
         missing.append(
-            Problem(
-                "choices.feat", "feat_required", "this level grants a feat (e.g. ability_score_improvement)"
-            )
+            Problem("choices.feat", "feat_required", "this level grants a feat (e.g. ability_score_improvement)")
         )
     if new_level == EPIC_BOON_LEVEL and feat is None:
         missing.append(Problem("choices.feat", "feat_required", "level 19 grants an Epic Boon feat"))

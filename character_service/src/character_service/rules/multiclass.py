@@ -54,9 +54,7 @@ def spell_slots(class_levels: Mapping[str, int]) -> tuple[int, ...]:
     several, the Multiclass Spellcaster table at :func:`caster_level`.
     """
     casters = [
-        (CLASSES[c], lvl)
-        for c, lvl in class_levels.items()
-        if c in CLASSES and CLASSES[c].caster in ("full", "half")
+        (CLASSES[c], lvl) for c, lvl in class_levels.items() if c in CLASSES and CLASSES[c].caster in ("full", "half")
     ]
     if not casters:
         return ()

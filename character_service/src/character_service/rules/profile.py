@@ -221,11 +221,10 @@ def _equipment(p: Profile) -> None:
         if entry.attuned:
             p.attuned += 1
         active = entry.equipped and (entry.attuned or not needs_attunement)
-        if ac_bonus or save_bonus:
-            if active:
-                p.item_ac_bonus += ac_bonus
-                p.item_save_bonus += save_bonus
-                p.item_bonus_names.append(name)
+        if (ac_bonus or save_bonus) and active:
+            p.item_ac_bonus += ac_bonus
+            p.item_save_bonus += save_bonus
+            p.item_bonus_names.append(name)
         weapon = WEAPONS.get(base_id)
         if weapon is not None:
             p.weapons.append(ResolvedWeapon(name or weapon.name, weapon, magic, entry.equipped))

@@ -86,13 +86,9 @@ def compute_resources(p: Profile, spent: dict[str, int]) -> list[Resource]:
         lin = p.lineage
         if lin is not None:
             if lin.spell_3 and p.level >= 3:
-                out.append(
-                    _entry(f"innate_{lin.spell_3}", f"{lin.spell_3} (free cast)", src, 1, "long_rest", spent)
-                )
+                out.append(_entry(f"innate_{lin.spell_3}", f"{lin.spell_3} (free cast)", src, 1, "long_rest", spent))
             if lin.spell_5 and p.level >= 5:
-                out.append(
-                    _entry(f"innate_{lin.spell_5}", f"{lin.spell_5} (free cast)", src, 1, "long_rest", spent)
-                )
+                out.append(_entry(f"innate_{lin.spell_5}", f"{lin.spell_5} (free cast)", src, 1, "long_rest", spent))
             if lin.id == "forest_gnome":
                 out.append(
                     _entry(

@@ -148,9 +148,7 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
     # ---- items & features: armor class
     ac = compute_armor_class(p)
     if ac["untrained_armor"]:
-        warnings.append(
-            "wearing armor without training: Disadvantage on Strength/Dexterity D20 Tests, no spellcasting"
-        )
+        warnings.append("wearing armor without training: Disadvantage on Strength/Dexterity D20 Tests, no spellcasting")
         if p.classes and any(c.caster for c, _l, _s, _o in p.classes):
             warnings.append("cannot cast spells while wearing armor without training")
     if ac["untrained_shield"]:
@@ -221,7 +219,7 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
         walk += 10
     if armor is not None and armor.strength and scores["strength"] < armor.strength:
         walk -= 10
-        warnings.append(f"{p.armor_name} needs Strength {armor.strength}: Speed −10 ft.")
+        warnings.append(f"{p.armor_name} needs Strength {armor.strength}: Speed -10 ft.")
     if st.exhaustion:
         walk -= 5 * st.exhaustion
     if conditions & _SPEED_ZERO:
@@ -233,9 +231,7 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
 
     # ---- senses
     senses: dict[str, int] = {}
-    dv = (lin.darkvision if lin is not None and lin.darkvision else 0) or (
-        p.species.darkvision if p.species else 0
-    )
+    dv = (lin.darkvision if lin is not None and lin.darkvision else 0) or (p.species.darkvision if p.species else 0)
     if dv:
         senses["darkvision"] = dv
     if levels.get("ranger", 0) >= 18:
@@ -303,7 +299,7 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
     if p.attuned > attune_max:
         warnings.append(f"attuned to {p.attuned} items, maximum {attune_max}")
 
-    prof_block = {
+    prof_block: dict[str, list[str]] = {
         "armor": sorted(p.armor_training),
         "weapons": sorted(p.weapon_profs),
         "tools": list(p.tools),

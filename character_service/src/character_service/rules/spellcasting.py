@@ -139,16 +139,15 @@ def innate_spellcasting(p: Profile) -> list[InnateSpellcasting]:
     for feat in p.build.feats:
         if feat.id != "magic_initiate":
             continue
-        ability = feat.choices.get("ability")
-        if not isinstance(ability, str) or ability not in p.mods:
-            ability = "intelligence"
-        mod = p.mods[ability]
+        chosen = feat.choices.get("ability")
+        mi_ability = chosen if isinstance(chosen, str) and chosen in p.mods else "intelligence"
+        mod = p.mods[mi_ability]
         c = feat.choices.get("cantrips")
         s = feat.choices.get("spell")
         out.append(
             {
                 "source": f"feat:magic_initiate:{feat.choices.get('spell_list', '')}",
-                "ability": ability,
+                "ability": mi_ability,
                 "save_dc": 8 + pb + mod,
                 "attack_bonus": pb + mod,
                 "cantrips": list(c) if isinstance(c, list) else [],

@@ -108,9 +108,7 @@ def _species(build: Build, out: _Collector) -> None:
     if sp.id in SPECIES_WITH_SKILL:
         allowed = sp.skill_choice or tuple(SKILLS)
         if sc.skill is None:
-            out.add(
-                "species.skill", "species_skill_required", f"{sp.name} grants one skill proficiency to choose"
-            )
+            out.add("species.skill", "species_skill_required", f"{sp.name} grants one skill proficiency to choose")
         elif sc.skill not in allowed:
             out.add(
                 "species.skill",
@@ -130,6 +128,7 @@ def _species(build: Build, out: _Collector) -> None:
 # --------------------------------------------------------------------------- background
 def _background(build: Build, out: _Collector) -> None:
     bc = build.background
+    abilities: tuple[str, ...]
     if bc.id == CUSTOM_BACKGROUND_ID:
         abilities = tuple(bc.abilities or ())
         if len(abilities) != 3 or len(set(abilities)) != 3:
@@ -148,9 +147,7 @@ def _background(build: Build, out: _Collector) -> None:
             if s not in SKILLS:
                 out.add(f"background.skills[{i}]", "unknown_skill", f"unknown skill '{s}'")
         if not bc.tool:
-            out.add(
-                "background.tool", "custom_background_tool", "a custom background grants one tool proficiency"
-            )
+            out.add("background.tool", "custom_background_tool", "a custom background grants one tool proficiency")
         fdef = FEATS.get(bc.feat or "")
         if fdef is None or fdef.category != "origin":
             out.add("background.feat", "custom_background_feat", "a custom background grants one Origin feat")
@@ -217,9 +214,7 @@ def _classes(build: Build, out: _Collector) -> None:
                     f"'{entry.subclass}' is not an SRD {cdef.name} subclass (expected '{cdef.subclass.id}')",
                 )
             if entry.level < SUBCLASS_LEVEL:
-                out.add(
-                    f"{path}.subclass", "subclass_too_early", f"a subclass is chosen at {cdef.name} level 3"
-                )
+                out.add(f"{path}.subclass", "subclass_too_early", f"a subclass is chosen at {cdef.name} level 3")
         elif entry.level >= SUBCLASS_LEVEL:
             out.add(f"{path}.subclass", "subclass_required", f"{cdef.name} level 3+ needs a subclass")
         expected = entry.level - 1 if i == 0 else entry.level
@@ -248,9 +243,7 @@ def _classes(build: Build, out: _Collector) -> None:
                 continue
             min_level, allowed = spec
             if not isinstance(value, str) or value not in allowed:
-                out.add(
-                    f"{path}.options.{key}", "invalid_option", f"choose one of {', '.join(sorted(allowed))}"
-                )
+                out.add(f"{path}.options.{key}", "invalid_option", f"choose one of {', '.join(sorted(allowed))}")
             elif entry.level < min_level:
                 out.add(
                     f"{path}.options.{key}",
@@ -258,11 +251,7 @@ def _classes(build: Build, out: _Collector) -> None:
                     f"'{key}' is chosen at {cdef.name} level {min_level}",
                 )
         for key, (min_level, _allowed) in opts.items():
-            if (
-                entry.level >= min_level
-                and key not in entry.options
-                and not (key == "land" and entry.subclass is None)
-            ):
+            if entry.level >= min_level and key not in entry.options and not (key == "land" and entry.subclass is None):
                 out.add(
                     f"{path}.options.{key}",
                     "option_required",
@@ -300,29 +289,29 @@ def _classes(build: Build, out: _Collector) -> None:
                     )
         if cdef.id == "bard":
             lore = entry.options.get("skills")
-            if entry.subclass == "lore" and entry.level >= SUBCLASS_LEVEL:
-                if not isinstance(lore, list) or len(set(lore)) != 3 or any(s not in SKILLS for s in lore):
-                    out.add(
-                        f"{path}.options.skills",
-                        "lore_bonus_skills",
-                        "College of Lore grants three skills of your choice",
-                    )
+            lore_ok = isinstance(lore, list) and len(set(lore)) == 3 and all(s in SKILLS for s in lore)
+            if entry.subclass == "lore" and entry.level >= SUBCLASS_LEVEL and not lore_ok:
+                out.add(
+                    f"{path}.options.skills",
+                    "lore_bonus_skills",
+                    "College of Lore grants three skills of your choice",
+                )
         if i > 0:
             ids = [e.id for e in build.classes[: i + 1] if e.id in CLASSES]
             for cid in dict.fromkeys(ids):
                 if not meets_primary(CLASSES[cid], scores):
-                    need = (" or " if CLASSES[cid].primary_any else " and ").join(CLASSES[cid].primary)
+                    need_txt = (" or " if CLASSES[cid].primary_any else " and ").join(CLASSES[cid].primary)
                     out.add(
                         f"{path}.id",
                         "multiclass_prerequisite",
-                        f"multiclassing into {cdef.name} needs 13+ {need} ({CLASSES[cid].name})",
+                        f"multiclassing into {cdef.name} needs 13+ {need_txt} ({CLASSES[cid].name})",
                     )
 
 
 # --------------------------------------------------------------------------- ability scores
 def _scores(build: Build, out: _Collector) -> None:
     ab = build.ability_scores
-    base = ab.base
+    base: dict[str, int] = {str(k): v for k, v in ab.base.items()}
     method = ab.method
     if method == "standard_array":
         if not is_standard_array(base):
@@ -334,7 +323,7 @@ def _scores(build: Build, out: _Collector) -> None:
     elif method == "point_buy":
         bad = False
         for a in ABILITIES:
-            v = base.get(a, 0)  # type: ignore[call-overload]
+            v = base.get(a, 0)
             if not POINT_BUY_MIN <= v <= POINT_BUY_MAX:
                 bad = True
                 out.add(
@@ -365,7 +354,7 @@ def _scores(build: Build, out: _Collector) -> None:
                 "scores must be the rolled totals (highest three of 4d6)",
             )
         for a in ABILITIES:
-            v = base.get(a, 0)  # type: ignore[call-overload]
+            v = base.get(a, 0)
             if not ROLLED_MIN <= v <= ROLLED_MAX:
                 out.add(
                     f"ability_scores.base.{a}",
@@ -374,7 +363,7 @@ def _scores(build: Build, out: _Collector) -> None:
                 )
     else:
         for a in ABILITIES:
-            v = base.get(a, 0)  # type: ignore[call-overload]
+            v = base.get(a, 0)
             if not MANUAL_MIN <= v <= MANUAL_MAX:
                 out.add(
                     f"ability_scores.base.{a}",
@@ -389,9 +378,7 @@ def _feats(build: Build, out: _Collector) -> None:
     start = build.classes[0].id
     total = build.level
     bg = BACKGROUNDS.get(build.background.id)
-    expected_bg = (
-        bg.feat if bg else (build.background.feat if build.background.id == CUSTOM_BACKGROUND_ID else None)
-    )
+    expected_bg = bg.feat if bg else (build.background.feat if build.background.id == CUSTOM_BACKGROUND_ID else None)
     bg_feats = [i for i, f in enumerate(build.feats) if f.source == "background"]
     if expected_bg and not any(build.feats[i].id == expected_bg for i in bg_feats):
         out.add(
@@ -415,9 +402,9 @@ def _feats(build: Build, out: _Collector) -> None:
     seen_ids: Counter[str] = Counter()
     from .abilities import final_scores
 
-    running = {a: build.ability_scores.base.get(a, 10) for a in ABILITIES}  # type: ignore[call-overload]
-    for a, v in build.background.ability_increases.items():
-        running[a] = min(BACKGROUND_CAP, running[a] + max(v, 0))
+    running: dict[str, int] = {a: build.ability_scores.base.get(a, 10) for a in ABILITIES}
+    for bg_a, bg_v in build.background.ability_increases.items():
+        running[bg_a] = min(BACKGROUND_CAP, running[bg_a] + max(bg_v, 0))
     scores = final_scores(build)
     mi_lists: list[str] = []
     for i, feat in enumerate(build.feats):
@@ -442,11 +429,8 @@ def _feats(build: Build, out: _Collector) -> None:
                 lvl = feat.level
                 want = {19} if feat.source == "epic_boon" else cdef.asi_levels
                 if lvl is None or lvl not in want:
-                    out.add(
-                        f"{path}.level",
-                        "not_an_asi_level",
-                        f"{cdef.name} gains {'an Epic Boon at 19' if feat.source == 'epic_boon' else 'feats at levels ' + ', '.join(map(str, sorted(want)))}",
-                    )
+                    when = ", ".join(map(str, sorted(want)))
+                    out.add(f"{path}.level", "not_an_asi_level", f"{cdef.name} gains feats at level(s) {when}")
                 elif lvl > levels[cid]:
                     out.add(
                         f"{path}.level",
@@ -463,15 +447,10 @@ def _feats(build: Build, out: _Collector) -> None:
                         )
             if feat.source == "epic_boon" and fdef.category != "epic_boon":
                 out.add(f"{path}.id", "not_an_epic_boon", f"{fdef.name} is not an Epic Boon feat")
-        if fdef.category == "epic_boon" and feat.source != "epic_boon":
-            if feat.source != "class" or total < fdef.min_level:
-                out.add(f"{path}.id", "feat_prerequisite", f"{fdef.name} needs level {fdef.min_level}+")
         if fdef.min_level > 1 and total < fdef.min_level:
             out.add(f"{path}.id", "feat_prerequisite", f"{fdef.name} needs character level {fdef.min_level}+")
         if fdef.prereq_scores and not any(scores[a] >= 13 for a in fdef.prereq_scores):
-            out.add(
-                f"{path}.id", "feat_prerequisite", f"{fdef.name} needs {' or '.join(fdef.prereq_scores)} 13+"
-            )
+            out.add(f"{path}.id", "feat_prerequisite", f"{fdef.name} needs {' or '.join(fdef.prereq_scores)} 13+")
         if fdef.requires_spellcasting and not any(CLASSES[c].caster for c in levels if c in CLASSES):
             out.add(f"{path}.id", "feat_prerequisite", f"{fdef.name} needs the Spellcasting feature")
         incs = feat.choices.get("ability_increases")
@@ -612,16 +591,12 @@ def _skills(build: Build, out: _Collector) -> None:
     if bg is not None:
         for s in chosen:
             if s in bg.skills:
-                out.add(
-                    "skill_proficiencies", "skill_already_granted", f"'{s}' already comes from the background"
-                )
+                out.add("skill_proficiencies", "skill_already_granted", f"'{s}' already comes from the background")
     for i, s in enumerate(build.expertise):
         if s not in SKILLS:
             out.add(f"expertise[{i}]", "unknown_skill", f"unknown skill '{s}'")
         elif s not in profs:
-            out.add(
-                f"expertise[{i}]", "expertise_without_proficiency", f"Expertise needs proficiency in '{s}'"
-            )
+            out.add(f"expertise[{i}]", "expertise_without_proficiency", f"Expertise needs proficiency in '{s}'")
     if len(set(build.expertise)) != len(build.expertise):
         out.add("expertise", "duplicate_expertise", "Expertise in the same skill can't be gained twice")
     limit = expertise_allowed(build)
@@ -653,17 +628,13 @@ def _styles_and_masteries(build: Build, out: _Collector) -> None:
         owner = CLASS_FIGHTING_STYLE_OPTIONS.get(s)
         if owner is not None:
             if owner not in levels or levels[owner].level < 2:
-                out.add(
-                    f"fighting_styles[{i}]", "fighting_style_option_unavailable", f"'{s}' is a {owner} option"
-                )
+                out.add(f"fighting_styles[{i}]", "fighting_style_option_unavailable", f"'{s}' is a {owner} option")
         elif fdef is None or fdef.category != "fighting_style":
             out.add(f"fighting_styles[{i}]", "unknown_fighting_style", f"unknown Fighting Style '{s}'")
     if len(set(styles)) != len(styles):
         out.add("fighting_styles", "duplicate_fighting_style", "a Fighting Style feat can be taken once")
     if len(styles) > allowed:
-        out.add(
-            "fighting_styles", "too_many_fighting_styles", f"your classes grant {allowed} Fighting Style(s)"
-        )
+        out.add("fighting_styles", "too_many_fighting_styles", f"your classes grant {allowed} Fighting Style(s)")
     mastery = 0
     for c in build.classes:
         cdef = CLASSES.get(c.id)
@@ -673,21 +644,18 @@ def _styles_and_masteries(build: Build, out: _Collector) -> None:
         if w not in WEAPONS:
             out.add(f"weapon_masteries[{i}]", "unknown_weapon", f"unknown weapon '{w}'")
     if len(build.weapon_masteries) > mastery:
-        out.add(
-            "weapon_masteries", "too_many_masteries", f"your Weapon Mastery allows {mastery} weapon kind(s)"
-        )
+        out.add("weapon_masteries", "too_many_masteries", f"your Weapon Mastery allows {mastery} weapon kind(s)")
 
 
 # --------------------------------------------------------------------------- equipment
 def _equipment(build: Build, out: _Collector) -> None:
     attuned = 0
     for i, e in enumerate(build.equipment):
-        if e.item_id is not None:
-            if e.item_id not in WEAPONS and e.item_id not in ARMOR and e.item_id not in MAGIC_ITEMS:
-                out.add(f"equipment[{i}].item_id", "unknown_item", f"unknown item '{e.item_id}'")
-        elif e.item is not None and e.item.base is not None:
-            if e.item.base not in WEAPONS and e.item.base not in ARMOR:
-                out.add(f"equipment[{i}].item.base", "unknown_item", f"unknown base item '{e.item.base}'")
+        known = (WEAPONS, ARMOR, MAGIC_ITEMS)
+        if e.item_id is not None and not any(e.item_id in table for table in known):
+            out.add(f"equipment[{i}].item_id", "unknown_item", f"unknown item '{e.item_id}'")
+        elif e.item is not None and e.item.base is not None and e.item.base not in WEAPONS and e.item.base not in ARMOR:
+            out.add(f"equipment[{i}].item.base", "unknown_item", f"unknown base item '{e.item.base}'")
         if e.attuned:
             attuned += 1
     thief13 = any(c.id == "rogue" and c.subclass == "thief" and c.level >= 13 for c in build.classes)
@@ -720,9 +688,7 @@ def _spells(build: Build, out: _Collector) -> None:
                 opts = next(o for c, _l, _s, o in p.classes if c.id == cid)
                 mx = (cdef.cantrips[lvl - 1] if cdef.cantrips else 0) + extra_cantrips(p, cid, opts)
                 if len(spells) > mx:
-                    out.add(
-                        f"spells.cantrips.{cid}", "too_many_cantrips", f"{cdef.name} knows {mx} cantrip(s)"
-                    )
+                    out.add(f"spells.cantrips.{cid}", "too_many_cantrips", f"{cdef.name} knows {mx} cantrip(s)")
             else:
                 always = set(always_prepared(p, cid))
                 n = sum(1 for s in spells if s not in always)

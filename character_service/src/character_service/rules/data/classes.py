@@ -233,9 +233,7 @@ BARBARIAN = ClassDef(
         "berserker",
         "Path of the Berserker",
         ((3, "Frenzy"), (6, "Mindless Rage"), (10, "Retaliation"), (14, "Intimidating Presence")),
-        resources=(
-            ResourceDef("intimidating_presence", "Intimidating Presence", "long_rest", _fixed(1), 14),
-        ),
+        resources=(ResourceDef("intimidating_presence", "Intimidating Presence", "long_rest", _fixed(1), 14),),
     ),
     weapon_mastery=_ints(2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
     extra_attack_levels=((5, 2),),
@@ -368,9 +366,7 @@ CLERIC = ClassDef(
     cantrips=_CANTRIPS_3,
     prepared=_FULL_PREPARED,
     resources=(
-        ResourceDef(
-            "channel_divinity", "Channel Divinity", "long_rest", _column(CLERIC_CD), 2, short_rest_regain=1
-        ),
+        ResourceDef("channel_divinity", "Channel Divinity", "long_rest", _column(CLERIC_CD), 2, short_rest_regain=1),
         ResourceDef("divine_intervention", "Divine Intervention", "long_rest", _fixed(1), 10),
     ),
     columns={"channel_divinity": CLERIC_CD},
@@ -535,9 +531,7 @@ FIGHTER = ClassDef(
     extra_attack_levels=((5, 2), (11, 3), (20, 4)),
     resources=(
         ResourceDef("second_wind", "Second Wind", "long_rest", _column(SECOND_WIND), short_rest_regain=1),
-        ResourceDef(
-            "action_surge", "Action Surge", "short_rest", lambda lvl, pb, m: 2 if lvl >= 17 else 1, 2
-        ),
+        ResourceDef("action_surge", "Action Surge", "short_rest", lambda lvl, pb, m: 2 if lvl >= 17 else 1, 2),
         ResourceDef(
             "indomitable",
             "Indomitable",
@@ -552,9 +546,7 @@ FIGHTER = ClassDef(
 # --------------------------------------------------------------------------- Monk
 MARTIAL_ARTS: Final = tuple(["d6"] * 4 + ["d8"] * 6 + ["d10"] * 6 + ["d12"] * 4)
 FOCUS: Final = _ints(0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
-UNARMORED_MOVEMENT: Final = _ints(
-    0, 10, 10, 10, 10, 15, 15, 15, 15, 20, 20, 20, 20, 25, 25, 25, 25, 30, 30, 30
-)
+UNARMORED_MOVEMENT: Final = _ints(0, 10, 10, 10, 10, 15, 15, 15, 15, 20, 20, 20, 20, 25, 25, 25, 25, 30, 30, 30)
 MONK = ClassDef(
     id="monk",
     name="Monk",
@@ -599,9 +591,7 @@ MONK = ClassDef(
         "open_hand",
         "Warrior of the Open Hand",
         ((3, "Open Hand Technique"), (6, "Wholeness of Body"), (11, "Fleet Step"), (17, "Quivering Palm")),
-        resources=(
-            ResourceDef("wholeness_of_body", "Wholeness of Body", "long_rest", _mod_min1("wisdom"), 6),
-        ),
+        resources=(ResourceDef("wholeness_of_body", "Wholeness of Body", "long_rest", _mod_min1("wisdom"), 6),),
     ),
     extra_attack_levels=((5, 2),),
     resources=(
@@ -676,9 +666,7 @@ PALADIN = ClassDef(
     resources=(
         ResourceDef("lay_on_hands", "Lay On Hands", "long_rest", lambda lvl, pb, m: 5 * lvl),
         ResourceDef("paladins_smite", "Paladin's Smite (free Divine Smite)", "long_rest", _fixed(1), 2),
-        ResourceDef(
-            "channel_divinity", "Channel Divinity", "long_rest", _column(PALADIN_CD), 3, short_rest_regain=1
-        ),
+        ResourceDef("channel_divinity", "Channel Divinity", "long_rest", _column(PALADIN_CD), 3, short_rest_regain=1),
         ResourceDef("faithful_steed", "Faithful Steed (free Find Steed)", "long_rest", _fixed(1), 5),
     ),
     columns={"channel_divinity": PALADIN_CD},
@@ -749,9 +737,7 @@ RANGER = ClassDef(
     expertise=((2, 1), (9, 2)),
     extra_attack_levels=((5, 2),),
     resources=(
-        ResourceDef(
-            "favored_enemy", "Favored Enemy (free Hunter's Mark)", "long_rest", _column(FAVORED_ENEMY)
-        ),
+        ResourceDef("favored_enemy", "Favored Enemy (free Hunter's Mark)", "long_rest", _column(FAVORED_ENEMY)),
         ResourceDef("tireless", "Tireless", "long_rest", _mod_min1("wisdom"), 10),
         ResourceDef("natures_veil", "Nature's Veil", "long_rest", _mod_min1("wisdom"), 14),
     ),
@@ -878,9 +864,7 @@ SORCERER = ClassDef(
         ),
         resources=(
             ResourceDef("dragon_wings", "Dragon Wings", "long_rest", _fixed(1), 14),
-            ResourceDef(
-                "dragon_companion", "Dragon Companion (free Summon Dragon)", "long_rest", _fixed(1), 18
-            ),
+            ResourceDef("dragon_companion", "Dragon Companion (free Summon Dragon)", "long_rest", _fixed(1), 18),
         ),
     ),
     caster="full",

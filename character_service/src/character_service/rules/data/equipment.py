@@ -55,9 +55,7 @@ def _w(
     versatile: str | None = None,
     rng: tuple[int, int] | None = None,
 ) -> Weapon:
-    return Weapon(
-        id_, name, cat, kind, dmg, dtype, tuple(p for p in props.split(",") if p), mastery, versatile, rng
-    )
+    return Weapon(id_, name, cat, kind, dmg, dtype, tuple(p for p in props.split(",") if p), mastery, versatile, rng)
 
 
 # Damage, properties, mastery: 06_Equipment.md, Weapon Tables.
@@ -104,9 +102,7 @@ WEAPONS: Final[dict[str, Weapon]] = {
             "1d8",
         ),
         _w("sickle", "Sickle", "simple", "melee", "1d4", "slashing", "light", "nick"),
-        _w(
-            "spear", "Spear", "simple", "melee", "1d6", "piercing", "thrown,versatile", "sap", "1d8", (20, 60)
-        ),
+        _w("spear", "Spear", "simple", "melee", "1d6", "piercing", "thrown,versatile", "sap", "1d8", (20, 60)),
         # Simple Ranged
         _w("dart", "Dart", "simple", "ranged", "1d4", "piercing", "finesse,thrown", "vex", rng=(20, 60)),
         _w(

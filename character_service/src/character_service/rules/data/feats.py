@@ -51,9 +51,7 @@ FEATS: Final[dict[str, FeatDef]] = {
         FeatDef("great_weapon_fighting", "Great Weapon Fighting", "fighting_style"),
         FeatDef("two_weapon_fighting", "Two-Weapon Fighting", "fighting_style"),
         FeatDef("boon_of_combat_prowess", "Boon of Combat Prowess", "epic_boon", 19, False, 1, _ANY, 30),
-        FeatDef(
-            "boon_of_dimensional_travel", "Boon of Dimensional Travel", "epic_boon", 19, False, 1, _ANY, 30
-        ),
+        FeatDef("boon_of_dimensional_travel", "Boon of Dimensional Travel", "epic_boon", 19, False, 1, _ANY, 30),
         FeatDef("boon_of_fate", "Boon of Fate", "epic_boon", 19, False, 1, _ANY, 30),
         FeatDef(
             "boon_of_irresistible_offense",

@@ -78,9 +78,7 @@ SPECIES: Final[dict[str, SpeciesDef]] = {
         60,
         ("Draconic Ancestry", "Breath Weapon", "Damage Resistance", "Darkvision", "Draconic Flight"),
         lineage_kind="ancestry",
-        lineages={
-            k: LineageDef(k, f"{k.title()} Dragon", resistance=v) for k, v in DRACONIC_ANCESTORS.items()
-        },
+        lineages={k: LineageDef(k, f"{k.title()} Dragon", resistance=v) for k, v in DRACONIC_ANCESTORS.items()},
     ),
     "dwarf": SpeciesDef(
         "dwarf",
