@@ -6,7 +6,10 @@ from fastapi import FastAPI
 
 from character_service.characters.router import router as characters_router
 from character_service.config import Settings
+from character_service.journal.router import router as journal_router
+from character_service.levelling.router import router as levelling_router
 from character_service.play.router import router as play_router
+from character_service.rolls.router import router as rolls_router
 from dnd_shared.app import create_service_app
 
 API_PREFIX = "/api/v1/characters"
@@ -19,8 +22,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="Character service",
         prefix=API_PREFIX,
-        description="Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline.",
-        routers=[characters_router, play_router],
+        description=(
+            "Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline."
+        ),
+        routers=[characters_router, play_router, levelling_router, rolls_router, journal_router],
     )
 
 

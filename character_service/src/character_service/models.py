@@ -1,5 +1,7 @@
 """Imports every ORM model of the character service so Alembic sees the whole schema."""
 
 from character_service.characters.models import Character
+from character_service.journal.models import JournalEntry
+from character_service.rolls.models import Roll
 
-__all__ = ["Character"]
+__all__ = ["Character", "JournalEntry", "Roll"]

@@ -28,3 +28,7 @@ class Character(EntityMixin, Base):
     build: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
     #: The rules engine's PlayState document.
     state: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False, default=dict)
+    #: ``xp`` or ``milestone`` (a campaign may set it); XP itself is ``build.xp``.
+    advancement: Mapped[str] = mapped_column(String(16), nullable=False, default="xp", server_default="xp")
+    #: In milestone mode: the level the DM has granted (None until the first milestone).
+    milestone_level: Mapped[int | None] = mapped_column(nullable=True)

@@ -1,0 +1,1 @@
+"""The character's memory: journal entries, sessions, quests, relationships, XP and milestones."""

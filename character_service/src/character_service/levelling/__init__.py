@@ -1,0 +1,1 @@
+"""Level-up: the options the next level needs, and applying validated choices."""
