@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from .data.feats import FEATS
+
 if TYPE_CHECKING:
     from .build import Build
 
@@ -60,8 +62,6 @@ def proficiency_bonus(level: int) -> int:
 
 def feat_increase_cap(feat_id: str) -> int:
     """Return the score maximum a feat's ability increase may reach."""
-    from .data.feats import FEATS
-
     feat = FEATS.get(feat_id)
     return feat.asi_cap if feat else 20
 
@@ -73,8 +73,6 @@ def final_scores(build: Build) -> dict[str, int]:
     order (each feat's own cap: 20, or 30 for Epic Boons) -> capstones (max 25).
     Increases that would pass a cap are clamped here; ``validate`` reports them.
     """
-    from .data.feats import FEATS
-
     base = build.ability_scores.base
     scores: dict[str, int] = {a: base.get(a, 10) for a in ABILITIES}
     for bg_ability, bg_inc in build.background.ability_increases.items():

@@ -140,3 +140,32 @@ def compute_class_details(p: Profile) -> dict[str, object]:
     if p.species is not None and p.species.id == "dragonborn":
         d["breath_weapon_dice"] = f"{cantrip_dice(p.level)}d10"
     return d
+
+
+# Situational Advantage from species traits (04_CharacterOrigins.md).
+_SPECIES_ADVANTAGES: Final[dict[str, tuple[str, ...]]] = {
+    "dwarf": ("saving throws to avoid or end Poisoned (Dwarven Resilience)",),
+    "elf": ("saving throws to avoid or end Charmed (Fey Ancestry)",),
+    "gnome": ("Intelligence, Wisdom and Charisma saving throws (Gnomish Cunning)",),
+    "goliath": ("ability checks to end Grappled (Powerful Build)",),
+    "halfling": ("saving throws to avoid or end Frightened (Brave)",),
+}
+
+
+def compute_advantages(p: Profile) -> list[str]:
+    """Return the standing situational Advantages the character has."""
+    out: list[str] = []
+    if p.species is not None:
+        out.extend(_SPECIES_ADVANTAGES.get(p.species.id, ()))
+    lvl = p.class_levels.get("barbarian", 0)
+    if lvl >= 2:
+        out.append("Dexterity saving throws unless Incapacitated (Danger Sense)")
+    if lvl >= 7:
+        out.append("Initiative rolls (Feral Instinct)")
+    if p.has_subclass("fighter", 3):
+        out.append("Initiative rolls and Strength (Athletics) checks (Remarkable Athlete)")
+    if p.has_subclass("fighter", 18):
+        out.append("Death Saving Throws (Survivor)")
+    if "eldritch_mind" in p.invocations:
+        out.append("Constitution saving throws to maintain Concentration (Eldritch Mind)")
+    return out

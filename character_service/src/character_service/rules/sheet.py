@@ -16,7 +16,7 @@ from .armor_class import ArmorClassInfo, compute_armor_class
 from .attacks import Attack, compute_attacks
 from .build import Build
 from .data.classes import LAND_RESISTANCE, UNARMORED_MOVEMENT
-from .features import Feature, compute_class_details, compute_features
+from .features import Feature, compute_advantages, compute_class_details, compute_features
 from .hit_points import hit_dice_max, max_hit_points
 from .multiclass import spell_slots
 from .profile import Profile, prepare
@@ -111,6 +111,7 @@ class Sheet(TypedDict):
     languages: list[str]
     resistances: list[str]
     condition_immunities: list[str]
+    advantages: list[str]
     class_details: dict[str, object]
     warnings: list[str]
 
@@ -354,6 +355,7 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
         "languages": list(p.languages),
         "resistances": list(dict.fromkeys(res)),
         "condition_immunities": cond_imm,
+        "advantages": compute_advantages(p),
         "class_details": compute_class_details(p),
         "warnings": warnings,
     }
