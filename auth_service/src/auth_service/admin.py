@@ -13,15 +13,14 @@ import sys
 
 from redis.asyncio import Redis
 
-from dnd_shared.db.engine import Database
-from dnd_shared.errors import AppError
-from dnd_shared.redis_client import create_redis
-
 from auth_service.accounts.models import ADMIN
 from auth_service.accounts.repository import UserRepository
 from auth_service.accounts.service import AccountService
 from auth_service.config import Settings
 from auth_service.runtime import AuthRuntime, build_runtime
+from dnd_shared.db.engine import Database
+from dnd_shared.errors import AppError
+from dnd_shared.redis_client import create_redis
 
 
 class _State:

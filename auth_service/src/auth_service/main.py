@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from dnd_shared.app import create_service_app
-
 from auth_service.accounts.router import router as accounts_router
 from auth_service.api_keys.router import router as api_keys_router
 from auth_service.audit.router import router as audit_router
@@ -13,6 +11,7 @@ from auth_service.config import Settings
 from auth_service.forward_auth.router import router as forward_auth_router
 from auth_service.runtime import auth_runtime
 from auth_service.tokens.router import router as tokens_router
+from dnd_shared.app import create_service_app
 
 API_PREFIX = "/api/v1/auth"
 

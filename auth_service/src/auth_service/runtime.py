@@ -11,9 +11,6 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from redis.asyncio import Redis
 
-from dnd_shared.db.engine import Database
-from dnd_shared.internal_token import JwtInternalTokenVerifier
-
 from auth_service.accounts.lockout import LoginThrottle
 from auth_service.accounts.passwords import PasswordHasher
 from auth_service.config import Settings
@@ -21,6 +18,8 @@ from auth_service.forward_auth.service import ForwardAuthenticator
 from auth_service.revocation import RevocationStore
 from auth_service.tokens.keys import SigningKeys, load_or_create_keys
 from auth_service.tokens.signing import TokenSigner
+from dnd_shared.db.engine import Database
+from dnd_shared.internal_token import JwtInternalTokenVerifier
 
 
 @dataclass

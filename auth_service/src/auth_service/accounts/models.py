@@ -8,9 +8,8 @@ from sqlalchemy import DateTime, Integer, String, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dnd_shared.db.base import EntityMixin, live_unique_index
-
 from auth_service.db import Base
+from dnd_shared.db.base import EntityMixin, live_unique_index
 
 PLAYER = "player"
 ADMIN = "admin"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
-from dnd_shared.db.repository import Repository
+from sqlalchemy import any_, func, literal, select
 
 from auth_service.accounts.models import ADMIN, User
+from dnd_shared.db.repository import Repository
 
 
 class UserRepository(Repository[User]):
@@ -19,6 +18,6 @@ class UserRepository(Repository[User]):
 
     async def count_admins(self) -> int:
         statement = select(func.count()).select_from(User).where(
-            User.deleted_at.is_(None), User.disabled_at.is_(None), User.roles.any(ADMIN)
+            User.deleted_at.is_(None), User.disabled_at.is_(None), literal(ADMIN) == any_(User.roles)
         )
         return int((await self.session.execute(statement)).scalar_one())

@@ -7,16 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, status
 
-from dnd_shared.db.engine import SessionDep
-from dnd_shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from dnd_shared.identity import AdminUser, CurrentUser
-
 from auth_service.accounts.schemas import AdminUserOut, ChangePasswordIn, RegisterIn, Role, UserOut, UserPage
 from auth_service.accounts.service import AccountService
 from auth_service.principals import BearerUser
 from auth_service.runtime import RuntimeDep, client_ip
 from auth_service.tokens.schemas import TokenPairOut
 from auth_service.tokens.service import TokenService
+from dnd_shared.db.engine import SessionDep
+from dnd_shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from dnd_shared.identity import AdminUser, CurrentUser
 
 API_PREFIX = "/api/v1/auth"
 router = APIRouter(prefix=API_PREFIX, tags=["accounts"])

@@ -12,6 +12,13 @@ import uuid
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from auth_service.accounts.models import ADMIN, PLAYER, User
+from auth_service.accounts.passwords import password_problems
+from auth_service.accounts.repository import UserRepository
+from auth_service.accounts.schemas import RegisterIn
+from auth_service.audit.service import AuditEventType, AuditLog
+from auth_service.runtime import AuthRuntime
+from auth_service.tokens.service import TokenService
 from dnd_shared.db.base import utcnow
 from dnd_shared.db.pagination import Page
 from dnd_shared.errors import (
@@ -22,14 +29,6 @@ from dnd_shared.errors import (
     UnauthorizedError,
     UnprocessableError,
 )
-
-from auth_service.accounts.models import ADMIN, PLAYER, User
-from auth_service.accounts.passwords import password_problems
-from auth_service.accounts.repository import UserRepository
-from auth_service.accounts.schemas import RegisterIn
-from auth_service.audit.service import AuditEventType, AuditLog
-from auth_service.runtime import AuthRuntime
-from auth_service.tokens.service import TokenService
 
 INVALID_CREDENTIALS = "The email or password is wrong."
 

@@ -9,9 +9,8 @@ from sqlalchemy import DateTime, ForeignKey, Index, String
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dnd_shared.db.base import EntityMixin
-
 from auth_service.db import Base
+from dnd_shared.db.base import EntityMixin
 
 
 class ApiKey(EntityMixin, Base):

@@ -7,9 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import update
 
-from dnd_shared.db.repository import Repository
-
 from auth_service.api_keys.models import ApiKey
+from dnd_shared.db.repository import Repository
 
 
 class ApiKeyRepository(Repository[ApiKey]):

@@ -6,12 +6,11 @@ import uuid
 
 from fastapi import APIRouter, Request, status
 
-from dnd_shared.db.engine import SessionDep
-
 from auth_service.api_keys.schemas import ApiKeyCreatedOut, ApiKeyIn, ApiKeyList, ApiKeyOut
 from auth_service.api_keys.service import ApiKeyService
 from auth_service.principals import BearerUser
 from auth_service.runtime import RuntimeDep, client_ip
+from dnd_shared.db.engine import SessionDep
 
 router = APIRouter(prefix="/api/v1/auth/api-keys", tags=["api keys"])
 

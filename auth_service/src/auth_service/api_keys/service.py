@@ -6,15 +6,14 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dnd_shared.db.base import utcnow
-from dnd_shared.errors import ErrorDetail, NotFoundError, UnprocessableError
-
 from auth_service.api_keys.format import DISPLAY_PREFIX_LENGTH, generate_api_key, key_digest
 from auth_service.api_keys.models import ApiKey
 from auth_service.api_keys.repository import ApiKeyRepository
 from auth_service.api_keys.schemas import ApiKeyIn
 from auth_service.audit.service import AuditEventType, AuditLog
 from auth_service.runtime import AuthRuntime
+from dnd_shared.db.base import utcnow
+from dnd_shared.errors import ErrorDetail, NotFoundError, UnprocessableError
 
 MAX_KEYS_PER_USER = 50
 

@@ -9,9 +9,8 @@ from sqlalchemy import String
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dnd_shared.db.base import EntityMixin
-
 from auth_service.db import Base
+from dnd_shared.db.base import EntityMixin
 
 
 class AuditEvent(EntityMixin, Base):

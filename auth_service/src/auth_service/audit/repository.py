@@ -6,10 +6,9 @@ import uuid
 
 from sqlalchemy import and_, or_
 
+from auth_service.audit.models import AuditEvent
 from dnd_shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Cursor, Page
 from dnd_shared.db.repository import Repository
-
-from auth_service.audit.models import AuditEvent
 
 
 class AuditEventRepository(Repository[AuditEvent]):

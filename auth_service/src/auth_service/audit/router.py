@@ -7,12 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from auth_service.audit.schemas import AuditEventOut, AuditEventPage
+from auth_service.audit.service import AuditEventType, AuditLog
 from dnd_shared.db.engine import SessionDep
 from dnd_shared.db.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from dnd_shared.identity import AdminUser
-
-from auth_service.audit.schemas import AuditEventOut, AuditEventPage
-from auth_service.audit.service import AuditEventType, AuditLog
 
 router = APIRouter(prefix="/api/v1/auth/audit-events", tags=["audit"])
 

@@ -10,10 +10,9 @@ from typing import Any
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dnd_shared.db.pagination import Page
-
 from auth_service.audit.models import AuditEvent
 from auth_service.audit.repository import AuditEventRepository
+from dnd_shared.db.pagination import Page
 
 log = structlog.get_logger("auth_service.audit")
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from dnd_shared.errors import ForbiddenError
-
 from auth_service.api_keys.scopes import required_scope
 from auth_service.forward_auth.service import Vouched
 from auth_service.runtime import AuthRuntime
+from dnd_shared.errors import ForbiddenError
 
 router = APIRouter(tags=["forward-auth"], include_in_schema=False)
 

@@ -21,18 +21,17 @@ from typing import Any
 import structlog
 from redis.asyncio import Redis
 
-from dnd_shared.db.base import utcnow
-from dnd_shared.db.engine import Database
-from dnd_shared.errors import UnauthorizedError
-from dnd_shared.identity import Principal
-from dnd_shared.internal_token import ALL_SCOPES
-
 from auth_service.accounts.repository import UserRepository
 from auth_service.api_keys.format import is_well_formed, key_digest
 from auth_service.api_keys.models import ApiKey
 from auth_service.api_keys.repository import ApiKeyRepository
 from auth_service.revocation import API_KEY_CACHE_KEY, FAMILY_KEY, GENERATION_KEY
 from auth_service.tokens.signing import BEARER_CHALLENGE, TokenSigner, unauthorized
+from dnd_shared.db.base import utcnow
+from dnd_shared.db.engine import Database
+from dnd_shared.errors import UnauthorizedError
+from dnd_shared.identity import Principal
+from dnd_shared.internal_token import ALL_SCOPES
 
 log = structlog.get_logger("auth_service.forward_auth")
 

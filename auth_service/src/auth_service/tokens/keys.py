@@ -18,9 +18,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from dnd_shared.internal_token import PublicKey, algorithm_for_key
-
 from auth_service.config import Settings
+from dnd_shared.internal_token import PublicKey, algorithm_for_key
 
 log = structlog.get_logger("auth_service.keys")
 

@@ -12,9 +12,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dnd_shared.db.base import EntityMixin
-
 from auth_service.db import Base
+from dnd_shared.db.base import EntityMixin
 
 
 class RefreshToken(EntityMixin, Base):

@@ -7,9 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from dnd_shared.db.repository import Repository
-
 from auth_service.tokens.models import RefreshToken
+from dnd_shared.db.repository import Repository
 
 
 class RefreshTokenRepository(Repository[RefreshToken]):

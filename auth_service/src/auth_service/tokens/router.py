@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
 
-from dnd_shared.errors import AppError
-
 from auth_service.accounts.service import AccountService
 from auth_service.runtime import RuntimeDep, client_ip
 from auth_service.tokens.schemas import LoginIn, RefreshIn, TokenPairOut
 from auth_service.tokens.service import TokenService
+from dnd_shared.errors import AppError
 
 API_PREFIX = "/api/v1/auth"
 router = APIRouter(prefix=API_PREFIX, tags=["tokens"])

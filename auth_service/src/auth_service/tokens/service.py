@@ -13,9 +13,6 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dnd_shared.db.base import utcnow
-from dnd_shared.errors import AppError
-
 from auth_service.accounts.models import User
 from auth_service.accounts.repository import UserRepository
 from auth_service.audit.service import AuditEventType, AuditLog
@@ -23,6 +20,8 @@ from auth_service.runtime import AuthRuntime
 from auth_service.tokens.repository import RefreshTokenRepository
 from auth_service.tokens.schemas import TokenPairOut
 from auth_service.tokens.signing import unauthorized
+from dnd_shared.db.base import utcnow
+from dnd_shared.errors import AppError
 
 REFRESH_TOKEN_PREFIX = "rt_"
 

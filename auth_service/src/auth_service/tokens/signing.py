@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 import jwt
 
+from auth_service.config import Settings
+from auth_service.tokens.keys import SigningKeys
 from dnd_shared.errors import UnauthorizedError
 from dnd_shared.identity import Principal
 from dnd_shared.internal_token import CLOCK_LEEWAY_SECONDS, internal_token_claims
-
-from auth_service.config import Settings
-from auth_service.tokens.keys import SigningKeys
 
 BEARER_CHALLENGE = 'Bearer realm="dnd"'
 

@@ -52,7 +52,8 @@ def upgrade() -> None:
     schema='auth'
     )
     op.create_index(op.f('ix_users_deleted_at'), 'users', ['deleted_at'], unique=False, schema='auth')
-    op.create_index('uq_users_email_live', 'users', ['email'], unique=True, schema='auth', postgresql_where=sa.text('deleted_at IS NULL'))
+    op.create_index('uq_users_email_live', 'users', ['email'], unique=True, schema='auth',
+                    postgresql_where=sa.text('deleted_at IS NULL'))
     op.create_table('api_keys',
     sa.Column('user_id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -107,7 +108,8 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_api_keys_user_id'), table_name='api_keys', schema='auth')
     op.drop_index(op.f('ix_api_keys_deleted_at'), table_name='api_keys', schema='auth')
     op.drop_table('api_keys', schema='auth')
-    op.drop_index('uq_users_email_live', table_name='users', schema='auth', postgresql_where=sa.text('deleted_at IS NULL'))
+    op.drop_index('uq_users_email_live', table_name='users', schema='auth',
+                  postgresql_where=sa.text('deleted_at IS NULL'))
     op.drop_index(op.f('ix_users_deleted_at'), table_name='users', schema='auth')
     op.drop_table('users', schema='auth')
     op.drop_index(op.f('ix_audit_events_user_id'), table_name='audit_events', schema='auth')
