@@ -74,7 +74,7 @@ def make_build(rng: random.Random, i: int) -> dict[str, Any]:
     )
     levels = [b - a for a, b in zip([0, *split], [*split, total], strict=False)] if split else [total]
     class_ids = class_ids[: len(levels)]
-    classes = []
+    classes: list[dict[str, Any]] = []
     for cid, lvl in zip(class_ids, levels, strict=False):
         cdef = CLASSES[cid]
         options: dict[str, Any] = {}

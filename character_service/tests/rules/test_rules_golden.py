@@ -11,6 +11,7 @@ Conventions in the working comments:
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -72,16 +73,16 @@ def mk(
     lineage: str | None = None,
     size: str | None = None,
     sp_skill: str | None = None,
-    asi: list[tuple[str, int, dict[str, int]]] = (),  # type: ignore[assignment]
+    asi: Sequence[tuple[str, int, dict[str, int]]] = (),
     boon: tuple[str, dict[str, int]] | None = None,
-    equip: list[Any] = (),  # type: ignore[assignment]
-    styles: list[str] = (),
-    masteries: list[str] = (),
-    expertise: list[str] = (),  # type: ignore[assignment]
+    equip: Sequence[Any] = (),
+    styles: Sequence[str] = (),
+    masteries: Sequence[str] = (),
+    expertise: Sequence[str] = (),
     method: str = "standard_array",
-    tools: list[str] = (),
+    tools: Sequence[str] = (),
     sp_ability: str = "charisma",
-) -> Build:  # type: ignore[assignment]
+) -> Build:
     """Build a legal character; every choice that changes a number is an argument."""
     cls = []
     for _i, (cid, lvl, opts) in enumerate(classes):

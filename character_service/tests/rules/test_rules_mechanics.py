@@ -430,3 +430,59 @@ def test_build_round_trip() -> None:
     bad["equipment"] = [{"quantity": 1}]
     with pytest.raises(ValueError):
         Build.model_validate(bad)
+
+
+def test_standing_advantages() -> None:
+    s = sheet(species={"id": "dwarf"}, classes=[{"id": "barbarian", "level": 7, "subclass": "berserker"}])
+    adv = s["advantages"]
+    assert any("Poisoned" in a for a in adv)  # Dwarven Resilience
+    assert any("Danger Sense" in a for a in adv) and any("Feral Instinct" in a for a in adv)
+    assert s["initiative_advantage"] is True
+    assert sheet()["advantages"] == []  # human fighter 1
+
+
+def test_feature_list_by_level() -> None:
+    s = sheet(classes=[{"id": "fighter", "level": 3, "subclass": "champion"}])
+    names = [(f["name"], f["source"], f["level"]) for f in s["features"]]
+    assert ("Action Surge", "fighter", 2) in names
+    assert ("Improved Critical", "fighter:champion", 3) in names
+    assert ("Extra Attack", "fighter", 5) not in names
+    assert ("Resourceful", "species:human", 1) in names  # used by the rests code for Heroic Inspiration
+    assert ("Savage Attacker", "feat:background", 1) in names
+
+
+def test_thief_use_magic_device_attunement() -> None:
+    s = sheet(classes=[{"id": "rogue", "level": 13, "subclass": "thief"}])
+    assert s["attunement"]["max"] == 4
+
+
+def test_goliath_large_form_from_level_5() -> None:
+    ids = {r["id"] for r in sheet(species={"id": "goliath", "lineage": "fire"})["resources"]}
+    assert ids == {"second_wind", "giant_ancestry"}
+    s5 = sheet(species={"id": "goliath", "lineage": "fire"}, classes=[{"id": "fighter", "level": 5}])
+    giant = next(r for r in s5["resources"] if r["id"] == "giant_ancestry")
+    assert giant["name"] == "Fire's Burn" and giant["max"] == 3  # PB 3
+    assert any(r["id"] == "large_form" and r["max"] == 1 for r in s5["resources"])
+
+
+def test_land_druid_natures_ward() -> None:
+    s = sheet(classes=[{"id": "druid", "level": 10, "subclass": "land", "options": {"land": "polar"}}])
+    assert s["resistances"] == ["cold"] and s["condition_immunities"] == ["poisoned"]
+
+
+def test_bard_20_words_of_creation() -> None:
+    s = sheet(classes=[{"id": "bard", "level": 20}])
+    assert s["spellcasting"]["bard"]["always_prepared"] == ["power_word_heal", "power_word_kill"]
+
+
+def test_resource_recharge_shapes() -> None:
+    s = sheet(
+        classes=[{"id": "bard", "level": 5}],
+        ability_scores={"method": "manual", "base": dict(zip(ABIL, (10, 10, 10, 10, 10, 16), strict=True))},
+    )
+    bi = next(r for r in s["resources"] if r["id"] == "bardic_inspiration")
+    # Font of Inspiration (5): regain all on a Short Rest; die d8 at level 5
+    assert (bi["max"], bi["recharge"], bi["short_rest_regain"], bi["die"]) == (3, "short_rest", "all", "d8")
+    f = sheet(classes=[{"id": "fighter", "level": 2}])
+    sw = next(r for r in f["resources"] if r["id"] == "second_wind")
+    assert (sw["recharge"], sw["short_rest_regain"]) == ("long_rest", 1)

@@ -49,7 +49,7 @@ def test_legal_build_has_no_problems() -> None:
 def _set(d: dict[str, Any], path: str, value: Any) -> None:
     keys = path.split(".")
     for k in keys[:-1]:
-        d = d[int(k)] if isinstance(d, list) else d[k]  # type: ignore[assignment]
+        d = d[int(k)] if isinstance(d, list) else d[k]
     last = keys[-1]
     if isinstance(d, list):
         d[int(last)] = value
