@@ -321,7 +321,7 @@ def test_spell_slot_and_pact_remaining() -> None:
 
 
 def test_aura_of_protection_off_while_incapacitated() -> None:
-    over = {
+    over: dict[str, Any] = {
         "classes": [{"id": "paladin", "level": 6, "subclass": "devotion"}],
         "ability_scores": {"method": "manual", "base": dict(zip(ABIL, (15, 10, 13, 8, 12, 16), strict=False))},
     }

@@ -65,8 +65,9 @@ def builds(draw: st.DrawFn, allow_bonuses: bool = True) -> Build:
         )
     sp = draw(st.sampled_from(sorted(SPECIES)))
     species: dict[str, Any] = {"id": sp}
-    if SPECIES[sp].lineages:
-        species["lineage"] = draw(st.sampled_from(sorted(SPECIES[sp].lineages)))
+    lineages = SPECIES[sp].lineages
+    if lineages:
+        species["lineage"] = draw(st.sampled_from(sorted(lineages)))
     bg = draw(st.sampled_from(sorted(BG_ABIL)))
     a = draw(st.permutations(BG_ABIL[bg]))
     inc = {a[0]: 2, a[1]: 1} if draw(st.booleans()) else {x: 1 for x in a}
@@ -129,10 +130,10 @@ def test_skill_and_save_formulas(b: Build) -> None:
     for ab, blk in s["abilities"].items():
         assert blk["modifier"] == (blk["score"] - 10) // 2
         assert blk["save"] == blk["modifier"] + (pb if blk["save_proficient"] else 0), ab
-    for sk, blk in s["skills"].items():
-        mod = s["abilities"][blk["ability"]]["modifier"]
-        add = {"none": 0, "half": pb // 2, "proficient": pb, "expertise": 2 * pb}[blk["proficiency"]]
-        assert blk["modifier"] == mod + add, sk
+    for sk, sblk in s["skills"].items():
+        mod = s["abilities"][sblk["ability"]]["modifier"]
+        add = {"none": 0, "half": pb // 2, "proficient": pb, "expertise": 2 * pb}[sblk["proficiency"]]
+        assert sblk["modifier"] == mod + add, sk
 
 
 @SETTINGS
