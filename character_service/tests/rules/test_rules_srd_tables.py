@@ -122,3 +122,52 @@ def test_asi_levels_and_hit_die(class_id: str) -> None:
     asi = {lvl for lvl, f in enumerate(feats, start=1) if "Ability Score Improvement" in f}
     assert asi == C.CLASSES[class_id].asi_levels
     assert f"D{C.CLASSES[class_id].hit_die} per" in text
+
+
+EQUIPMENT = Path("/work/shared/srd/06_Equipment.md")
+
+
+def _equipment_rows(first_header: str) -> list[list[str]]:
+    rows: list[list[str]] = []
+    lines = EQUIPMENT.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(f"| {first_header}") or line.startswith(f"|{first_header}"):
+            for row in lines[i + 2 :]:
+                if not row.startswith("|"):
+                    break
+                rows.append([c.strip() for c in row.strip("|").split("|")])
+    return rows
+
+
+def test_weapons_match_srd() -> None:
+    from character_service.rules.data.equipment import WEAPONS
+
+    rows = _equipment_rows("Name")
+    by_name = {w.name: w for w in WEAPONS.values()}
+    assert len(rows) == len(WEAPONS) == 38
+    for name, damage, props, mastery, *_rest in rows:
+        w = by_name[name]
+        die, dtype = damage.split(" ")
+        assert (w.damage, w.damage_type, w.mastery) == (die, dtype.lower(), mastery.lower()), name
+        listed = {p.split(" (")[0].strip().lower() for p in re.split(r",\s*(?![^()]*\))", props) if p != "—"}
+        listed.discard("range")
+        assert set(w.properties) == listed, name
+        if w.versatile:
+            assert f"Versatile ({w.versatile})" in props
+        if w.range:
+            assert f"Range {w.range[0]}/{w.range[1]}" in props
+
+
+def test_armor_matches_srd() -> None:
+    from character_service.rules.data.equipment import ARMOR
+
+    rows = _equipment_rows("Armor")
+    by_name = {a.name: a for a in ARMOR.values()}
+    assert len(rows) == len(ARMOR) == 13
+    for name, ac, strength, stealth, *_rest in rows:
+        a = by_name[name]
+        assert str(a.base_ac) in ac, name
+        assert ("max 2" in ac) == (a.dex_cap == 2), name
+        assert ("Dex" in ac) == (a.dex_cap != 0 and a.category != "shield"), name
+        assert (a.strength or 0) == (int(strength.split()[-1]) if strength != "—" else 0), name
+        assert a.stealth_disadvantage == (stealth == "Disadvantage"), name
