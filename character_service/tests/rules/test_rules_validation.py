@@ -355,3 +355,9 @@ def test_consistent_rolls_pass() -> None:
         "rolls": [[6, 6, 3, 1], [5, 4, 4, 1], [6, 4, 4, 2], [3, 3, 2, 1], [6, 5, 1, 1], [6, 2, 2, 1]],
     }
     assert problems(d) == set()
+
+
+def test_missing_asi_feat() -> None:
+    d = legal()
+    d["feats"] = d["feats"][:1]  # level 5 Fighter without its level 4 feat
+    assert ("feats", "feat_missing") in problems(d)

@@ -536,6 +536,14 @@ def _feats(build: Build, out: _Collector) -> None:
                     "magic_initiate_spell",
                     "Magic Initiate teaches one level 1 spell",
                 )
+    # Every ASI level (and level 19) reached must have its feat recorded.
+    for entry in build.classes:
+        cdef = CLASSES.get(entry.id)
+        if cdef is None:
+            continue
+        for lvl in sorted(cdef.asi_levels | {19}):
+            if lvl <= entry.level and used_levels[(entry.id, lvl)] == 0:
+                out.add("feats", "feat_missing", f"{cdef.name} level {lvl} grants a feat; record it in 'feats'")
 
 
 # --------------------------------------------------------------------------- skills & expertise
