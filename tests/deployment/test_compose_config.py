@@ -128,7 +128,11 @@ def test_service_is_routed_by_traefik_labels(
         router = f"traefik.http.routers.{routers[0]}"
         assert labels[f"{router}.entrypoints"] == "websecure"
         assert labels[f"{router}.tls"] == "true"
-        assert labels[f"{router}.middlewares"] == "security-headers@file,circuit-breaker@file"
+        # Chains of traefik/README.md: forward-auth on every prefix router except the public status.
+        body_limit = "body-limit-images@file" if prefix == "/api/v1/images" else "body-limit@file"
+        auth = [] if prefix == "/api/v1/status" else ["forward-auth@file"]
+        expected = ["rate-limit@file", "security-headers@file", body_limit, *auth, "circuit-breaker@file"]
+        assert labels[f"{router}.middlewares"].split(",") == expected
         assert labels[f"{router}.service"] == name
     lb = f"traefik.http.services.{name}.loadbalancer"
     assert labels[f"{lb}.server.port"] == "8000"
@@ -223,7 +227,8 @@ def test_labels_reference_middlewares_defined_by_the_file_provider() -> None:
     for path in (ROOT / "traefik" / "docker" / "dynamic").glob("*.yml"):
         for key, value in (yaml.safe_load(path.read_text()).get("http") or {}).items():
             dynamic.setdefault(key, {}).update(value)
-    assert {"security-headers", "circuit-breaker"} <= set(dynamic["middlewares"])
+    assert {"security-headers", "circuit-breaker", "rate-limit", "body-limit", "forward-auth"} <= set(
+        dynamic["middlewares"])
     static = yaml.safe_load((ROOT / "traefik" / "docker" / "traefik.yml").read_text())
     assert static["providers"]["docker"]["exposedByDefault"] is False
     assert static["providers"]["file"]["directory"] == "/etc/traefik/dynamic"

@@ -139,7 +139,10 @@ def test_every_prefix_has_a_tls_router_with_a_health_checked_service(
     router = routers[0]
     assert router["entryPoints"] == ["websecure"]
     assert router["tls"] == {}
-    assert router["middlewares"] == ["security-headers", "circuit-breaker"]
+    # Chains of traefik/README.md: forward-auth on every prefix router except the public status.
+    body_limit = "body-limit-images" if prefix == "/api/v1/images" else "body-limit"
+    auth = [] if prefix == "/api/v1/status" else ["forward-auth"]
+    assert router["middlewares"] == ["rate-limit", "security-headers", body_limit, *auth, "circuit-breaker"]
     service = http["services"][router["service"]]["loadBalancer"]
     assert service["servers"] == [{"url": f"http://127.0.0.1:{port}"}]
     assert service["healthCheck"] == {"path": "/health/ready", "interval": "10s", "timeout": "3s"}
@@ -161,7 +164,9 @@ def test_dashboard_only_on_the_loopback_entrypoint(static: dict[str, Any], dynam
 
 def test_security_headers_and_circuit_breaker(dynamic: dict[str, Any]) -> None:
     middlewares = dynamic["http"]["middlewares"]
-    assert set(middlewares) == {"security-headers", "circuit-breaker"}  # no placeholder middlewares
+    assert set(middlewares) == {"security-headers", "circuit-breaker", "rate-limit", "rate-limit-login",
+                                "rate-limit-register", "body-limit", "body-limit-images", "forward-auth",
+                                "forward-auth-admin"}
     headers = middlewares["security-headers"]["headers"]
     assert headers["stsSeconds"] == 31536000
     assert headers["stsIncludeSubdomains"] is True
@@ -285,6 +290,9 @@ def running_traefik(gen_dev_cert: ModuleType, tmp_path_factory: pytest.TempPathF
     routers = _load(TRAEFIK_DIR / "dynamic" / "routers.yml")
     for service in routers["http"]["services"].values():
         service["loadBalancer"]["servers"] = [{"url": f"http://127.0.0.1:{backend_port}"}]
+    # No auth service here: the admin forward-auth in front of the dashboard API (which this fixture
+    # polls) is exercised by tests/edge against the whole stack.
+    routers["http"]["routers"]["dashboard"].pop("middlewares", None)
     (tmp_path / "dynamic" / "routers.yml").write_text(yaml.safe_dump(routers))
     (tmp_path / "traefik.yml").write_text(yaml.safe_dump(static))
 
