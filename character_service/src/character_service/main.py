@@ -6,10 +6,12 @@ from fastapi import FastAPI
 
 from character_service.characters.router import router as characters_router
 from character_service.config import Settings
+from character_service.inventory.router import router as inventory_router
 from character_service.journal.router import router as journal_router
 from character_service.levelling.router import router as levelling_router
 from character_service.play.router import router as play_router
 from character_service.rolls.router import router as rolls_router
+from character_service.spells.router import router as spells_router
 from dnd_shared.app import create_service_app
 
 API_PREFIX = "/api/v1/characters"
@@ -25,7 +27,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=(
             "Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline."
         ),
-        routers=[characters_router, play_router, levelling_router, rolls_router, journal_router],
+        routers=[
+            characters_router, play_router, levelling_router, rolls_router, journal_router, inventory_router,
+            spells_router,
+        ],
     )
 
 

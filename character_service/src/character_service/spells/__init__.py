@@ -1,0 +1,1 @@
+"""Spells: cantrips, prepared spells and the wizard's spellbook, checked against each class's limits."""
