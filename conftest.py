@@ -2,6 +2,7 @@
 
 - ``dnd_shared.testing.fixtures``: a real PostgreSQL and Redis per session, rolled-back transactions,
   an httpx client on a service's ASGI app;
+- ``dnd_shared.testing.hub_fixtures``: fast hub timings and in-process hub instances;
 - ``dnd_shared.testing.stack``: ``local_stack``, the whole stack through the README's runner.
 """
 
@@ -15,4 +16,4 @@ from dnd_shared.fleet import FLEET
 for _spec in FLEET:
     importlib.import_module(_spec.package)
 
-pytest_plugins = ["dnd_shared.testing.fixtures", "dnd_shared.testing.stack"]
+pytest_plugins = ["dnd_shared.testing.fixtures", "dnd_shared.testing.stack", "dnd_shared.testing.hub_fixtures"]

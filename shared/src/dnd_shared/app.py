@@ -14,6 +14,8 @@ from fastapi import APIRouter, FastAPI
 from dnd_shared.db.engine import Database
 from dnd_shared.errors import install_error_handlers
 from dnd_shared.health import infra_health_router, public_health_router
+from dnd_shared.hub.lifespan import hub_lifespan
+from dnd_shared.hub.router import HubRouter
 from dnd_shared.internal_token import install_internal_token_verifier
 from dnd_shared.logging import configure_logging
 from dnd_shared.metrics import MetricsMiddleware, metrics_router
@@ -33,8 +35,15 @@ def create_service_app(
     description: str = "",
     routers: Sequence[APIRouter] = (),
     lifespan_hooks: Sequence[LifespanHook] = (),
+    hub: HubRouter | None = None,
 ) -> FastAPI:
-    """Build a service app mounted under ``prefix`` (e.g. ``/api/v1/characters``)."""
+    """Build a service app mounted under ``prefix`` (e.g. ``/api/v1/characters``).
+
+    With ``hub`` (the service's ``rpc.router``) the instance joins the message hub after the other
+    lifespan hooks have run: registered, serving its handlers, ``app.state.hub`` set.
+    """
+    if hub is not None:
+        lifespan_hooks = [*lifespan_hooks, hub_lifespan(hub)]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
