@@ -9,6 +9,9 @@ from pydantic_settings import SettingsConfigDict
 
 from dnd_shared.settings import ServiceSettings
 
+#: Every public route of the service lives under this prefix.
+API_PREFIX = "/api/v1/catalog"
+
 
 class Settings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CATALOG_", env_file=".env", extra="ignore")

@@ -6,11 +6,10 @@ import asyncio
 import time
 from pathlib import Path
 
-from dnd_shared.db.engine import Database
-from dnd_shared.db.migrations import upgrade_to_head
-
 from catalog_service.config import Settings
 from catalog_service.srd.seed import SeedReport, seed_srd
+from dnd_shared.db.engine import Database
+from dnd_shared.db.migrations import upgrade_to_head
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

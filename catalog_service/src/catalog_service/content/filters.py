@@ -9,10 +9,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Float, cast
+from sqlalchemy import Float, Integer, cast
 from sqlalchemy.sql.elements import ColumnElement
-
-from dnd_shared.errors import ErrorDetail, UnprocessableError
 
 from catalog_service.content.mechanics import (
     Ability,
@@ -25,6 +23,7 @@ from catalog_service.content.mechanics import (
     WeaponProperty,
 )
 from catalog_service.content.models import CatalogEntry
+from dnd_shared.errors import ErrorDetail, UnprocessableError
 
 Source = Literal["srd-5.2", "homebrew", "generated"]
 
@@ -37,6 +36,7 @@ class ContentFilters(BaseModel):
     mine: bool = False
     # spells
     level: int | None = Field(default=None, ge=0, le=9)
+    level_max: int | None = Field(default=None, ge=0, le=9)
     school: School | None = None
     spell_class: str | None = Field(default=None, max_length=40, alias="class")
     ritual: bool | None = None
@@ -62,6 +62,7 @@ class ContentFilters(BaseModel):
 #: filter -> the types it applies to
 APPLIES_TO: dict[str, tuple[str, ...]] = {
     "level": ("spell",),
+    "level_max": ("spell",),
     "school": ("spell",),
     "spell_class": ("spell",),
     "ritual": ("spell",),
@@ -138,6 +139,8 @@ def filter_clauses(filters: ContentFilters, user_id: Any = None) -> list[ColumnE
         contains["mastery"] = filters.mastery
     if contains:
         clauses.append(CatalogEntry.mechanics.contains(contains))
+    if filters.level_max is not None:
+        clauses.append(cast(CatalogEntry.mechanics["level"].astext, Integer) <= filters.level_max)
     cr_value = cast(CatalogEntry.mechanics["cr_value"].astext, Float)
     if filters.cr_min is not None:
         clauses.append(cr_value >= filters.cr_min)

@@ -11,9 +11,8 @@ from sqlalchemy import Computed, DateTime, ForeignKey, Index, Integer, String, T
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dnd_shared.db.base import EntityMixin, live_unique_index
-
 from catalog_service.db import Base
+from dnd_shared.db.base import EntityMixin, live_unique_index
 
 #: Dimension of the stored embeddings (multilingual-e5-small and MiniLM-L6 are both 384).
 EMBEDDING_DIM = 384
@@ -70,7 +69,9 @@ class CatalogEntry(EntityMixin, Base):
             postgresql_using="gin",
         ),
         Index("ix_entries_search_vector", "search_vector", postgresql_using="gin"),
-        Index("ix_entries_mechanics", "mechanics", postgresql_using="gin", postgresql_ops={"mechanics": "jsonb_path_ops"}),
+        Index(
+            "ix_entries_mechanics", "mechanics", postgresql_using="gin", postgresql_ops={"mechanics": "jsonb_path_ops"}
+        ),
         Index(
             "ix_entries_embedding_hnsw",
             "embedding",

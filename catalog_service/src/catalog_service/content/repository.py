@@ -14,11 +14,10 @@ from sqlalchemy import Float, Integer, and_, cast, func, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
-from dnd_shared.db.repository import Repository
-from dnd_shared.errors import ErrorDetail, UnprocessableError
-
 from catalog_service.content.models import CatalogEntry, ContentRelease
 from catalog_service.content.visibility import Viewer, visible_clause
+from dnd_shared.db.repository import Repository
+from dnd_shared.errors import ErrorDetail, UnprocessableError
 
 #: Sort keys browse accepts (prefix ``-`` for descending) and the types they make sense for.
 SORTS: dict[str, tuple[str, ...]] = {

@@ -73,9 +73,7 @@ def cut_stray_stat_block(description: str) -> str:
     if mark is None:
         return description
     head = description[: mark.start()]
-    ac = None
-    for ac in _AC_MARK.finditer(head):
-        break
+    ac = _AC_MARK.search(head)
     end = ac.start() if ac is not None else mark.start()
     sentence_end = description.rfind(". ", 0, end)
     if sentence_end == -1:
@@ -484,7 +482,9 @@ def background_draft(raw: dict[str, Any]) -> EntryDraft:
     return EntryDraft("background", raw["name"], description, mechanics, tags)
 
 
-_FEAT_CATEGORIES = {"Origin": "origin", "General": "general", "Fighting Style": "fighting_style", "Epic Boon": "epic_boon"}
+_FEAT_CATEGORIES = {
+    "Origin": "origin", "General": "general", "Fighting Style": "fighting_style", "Epic Boon": "epic_boon"
+}
 #: Ability increases of the SRD feats that grant one (05_Feats.md): choices, amount, maximum.
 _FEAT_INCREASES: dict[str, tuple[list[str], int, int]] = {
     "Ability Score Improvement": (list(ABILITY_NAMES.values()), 2, 20),

@@ -13,12 +13,13 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def normalize_name(name: str) -> str:
-    """Typographic apostrophes become ASCII ones, whitespace is collapsed ("Hunter’s Mark" -> "Hunter's Mark")."""
+    """Typographic apostrophes (U+2019...) become ASCII ones; whitespace is collapsed."""
     return " ".join(name.translate(_APOSTROPHES).split())
 
 
 def slugify(name: str) -> str:
-    """A stable URL slug: ``"Hunter's Mark"`` -> ``"hunters-mark"``, ``"Armor, +1, +2, or +3"`` -> ``"armor-1-2-or-3"``."""
+    """A stable URL slug: ``"Hunter's Mark"`` -> ``"hunters-mark"``, ``"Armor, +1, +2, or +3"`` -> ``"armor-1-2-or-3"``.
+    """
     ascii_name = unicodedata.normalize("NFKD", normalize_name(name)).encode("ascii", "ignore").decode()
     ascii_name = ascii_name.replace("'", "").lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
