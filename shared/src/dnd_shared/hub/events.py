@@ -10,6 +10,7 @@ under ``hub:seen:<service>:<event id>`` for ``dedupe_ttl``.
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from dnd_shared.hub.client import Hub
 
 log = structlog.get_logger("dnd_shared.hub.events")
+
+#: Within a batch, handled entries are acknowledged at least this often (seconds).
+ACK_FLUSH_INTERVAL = 0.05
 
 
 def build_event(event: EventModel, *, source: str, subject: str | None = None,
@@ -118,6 +122,7 @@ class EventConsumer:
         to_ack: list[bytes] = []
         seen_now: list[str] = []
         parsed: list[tuple[bytes, bytes, CloudEvent]] = []
+        last_flush = time.monotonic()
         for entry_id, fields in entries:
             only = fields.get(keys.ONLY_FIELD)
             raw = fields.get(keys.MESSAGE_FIELD, b"")
@@ -152,14 +157,23 @@ class EventConsumer:
                 if await self._deliver(stream, entry_id, raw, event, delivered):
                     to_ack.append(entry_id)
                     seen_now.append(event.id)
-        if to_ack or seen_now:
-            async with self.redis.pipeline(transaction=False) as pipe:
-                ttl_ms = int(self.settings.dedupe_ttl * 1000)
-                for event_id in seen_now:
-                    pipe.set(keys.seen_event(self.service, event_id), b"1", px=ttl_ms)
-                if to_ack:
-                    pipe.xack(stream, self.service, *to_ack)
-                await pipe.execute()
+                if time.monotonic() - last_flush > ACK_FLUSH_INTERVAL:
+                    # Slow handlers: acknowledge as we go, so a crash repeats little work.
+                    await self._flush(stream, to_ack, seen_now)
+                    to_ack, seen_now, last_flush = [], [], time.monotonic()
+        await self._flush(stream, to_ack, seen_now)
+
+    async def _flush(self, stream: str, to_ack: list[bytes], seen_now: list[str]) -> None:
+        """Mark handled events seen and acknowledge entries, in one round trip."""
+        if not (to_ack or seen_now):
+            return
+        async with self.redis.pipeline(transaction=False) as pipe:
+            ttl_ms = int(self.settings.dedupe_ttl * 1000)
+            for event_id in seen_now:
+                pipe.set(keys.seen_event(self.service, event_id), b"1", px=ttl_ms)
+            if to_ack:
+                pipe.xack(stream, self.service, *to_ack)
+            await pipe.execute()
 
     async def _deliver(self, stream: str, entry_id: bytes, raw: bytes, event: CloudEvent, delivery: int) -> bool:
         handler = self.handlers[event.type]

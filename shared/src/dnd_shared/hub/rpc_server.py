@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 log = structlog.get_logger("dnd_shared.hub.rpc")
 
 REPLY_LIST_TTL_MS = 60_000
+READ_BATCH = 8
 _PENDING = b"pending"
 
 
@@ -60,8 +61,9 @@ class RpcServer:
         streams: dict[Any, Any] = {self.stream: ">"}
         while not self.stopping.is_set():
             try:
+                # Take few entries at a time: what one instance reads, no other instance can serve.
                 answer: Any = await self.redis.xreadgroup(self.service, self.instance_id, streams,
-                                                     count=32, block=self.settings.block_ms)
+                                                          count=READ_BATCH, block=self.settings.block_ms)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # Redis restarting: wait and read again, never die
