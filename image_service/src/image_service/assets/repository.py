@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import or_, select
+from sqlalchemy import any_, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from dnd_shared.db.pagination import Page
@@ -20,7 +20,7 @@ class AssetRepository(Repository[Asset]):
     def visible_to(self, user_id: uuid.UUID) -> ColumnElement[bool]:
         """Rows ``user_id`` may see: their own, shared with them, or public."""
         return or_(Asset.owner_id == user_id, Asset.visibility == "public",
-                   (Asset.visibility == "shared") & Asset.shared_with.any(user_id))
+                   (Asset.visibility == "shared") & (literal(user_id) == any_(Asset.shared_with)))
 
     async def list_for(self, user_id: uuid.UUID, *, kind: str | None, mine_only: bool, limit: int,
                        cursor: str | None, only_deleted: bool) -> Page[Asset]:
