@@ -58,6 +58,7 @@ def configure_logging(service: str, level: str = "INFO", json: bool = True) -> N
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per outgoing request is noise
     for noisy in ("uvicorn.access",):
         # Access lines come from our own middleware with the route template and request id.
         logging.getLogger(noisy).handlers[:] = []
