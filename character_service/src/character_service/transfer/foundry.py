@@ -26,6 +26,7 @@ SKILL_KEYS = {
     "sleight_of_hand": "slt", "stealth": "ste", "survival": "sur",
 }
 PROFICIENCY_VALUE = {"none": 0, "half": 0.5, "proficient": 1, "expertise": 2}
+SIZE_KEYS = {"tiny": "tiny", "small": "sm", "medium": "med", "large": "lg", "huge": "huge", "gargantuan": "grg"}
 
 
 # --- the dnd5e actor shape (the fields we write and read; Foundry ignores unknown ones) -----------
@@ -131,7 +132,7 @@ def to_foundry(build: dict[str, Any], sheet: Sheet, state: dict[str, Any]) -> di
                 "bond": build.get("personality", {}).get("bonds", ""),
                 "flaw": build.get("personality", {}).get("flaws", ""),
             },
-            "traits": {"size": {"tiny": "tiny", "small": "sm", "medium": "med", "large": "lg"}.get(sheet["size"], "med"),
+            "traits": {"size": SIZE_KEYS.get(sheet["size"], "med"),
                        "languages": {"value": list(sheet["languages"])},
                        "dr": {"value": list(sheet["resistances"])}},
             "currency": {k: int(build.get("currency", {}).get(k, 0)) for k in ("pp", "gp", "ep", "sp", "cp")},
