@@ -1,0 +1,68 @@
+"""Usage queries: totals for one user since a moment, and per-user totals for the admin view."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from dnd_shared.db.repository import Repository
+from llm_service.usage.models import UsageRecord
+
+
+@dataclass(frozen=True)
+class Totals:
+    requests: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: Decimal
+    cached_requests: int
+
+    @property
+    def tokens(self) -> int:
+        return self.input_tokens + self.output_tokens
+
+
+@dataclass(frozen=True)
+class UserTotals:
+    user_id: uuid.UUID
+    totals: Totals
+
+
+class UsageRepository(Repository[UsageRecord]):
+    model = UsageRecord
+    entity_name = "usage_record"
+
+    def _aggregates(self) -> tuple[object, ...]:
+        return (
+            func.count(UsageRecord.id),
+            func.coalesce(func.sum(UsageRecord.input_tokens), 0),
+            func.coalesce(func.sum(UsageRecord.output_tokens), 0),
+            func.coalesce(func.sum(UsageRecord.cost_usd), 0),
+            func.count(UsageRecord.id).filter(UsageRecord.cached.is_(True)),
+        )
+
+    async def totals(self, user_id: uuid.UUID, since: datetime) -> Totals:
+        """The user's usage from ``since`` on."""
+        statement = select(*self._aggregates()).where(  # type: ignore[call-overload,unused-ignore]
+            UsageRecord.user_id == user_id, UsageRecord.created_at >= since, UsageRecord.deleted_at.is_(None)
+        )
+        row = (await self.session.execute(statement)).one()
+        return Totals(int(row[0]), int(row[1]), int(row[2]), Decimal(row[3]), int(row[4]))
+
+    async def totals_by_user(self, since: datetime, *, limit: int = 100) -> list[UserTotals]:
+        """Every user's usage from ``since`` on, most tokens first."""
+        tokens = func.coalesce(func.sum(UsageRecord.input_tokens + UsageRecord.output_tokens), 0)
+        statement = (
+            select(UsageRecord.user_id, *self._aggregates())  # type: ignore[call-overload,unused-ignore]
+            .where(UsageRecord.created_at >= since, UsageRecord.user_id.is_not(None), UsageRecord.deleted_at.is_(None))
+            .group_by(UsageRecord.user_id)
+            .order_by(tokens.desc(), UsageRecord.user_id)
+            .limit(max(1, min(limit, 500)))
+        )
+        rows = (await self.session.execute(statement)).all()
+        return [UserTotals(row[0], Totals(int(row[1]), int(row[2]), int(row[3]), Decimal(row[4]), int(row[5])))
+                for row in rows]
