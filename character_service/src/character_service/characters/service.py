@@ -153,6 +153,13 @@ class CharacterService:
             raise NotFoundError(f"No character with id {character_id}.", code="character_not_found")
         return character
 
+    async def store_build(self, character: Character, document: dict[str, Any], *, author: Principal,
+                          message: str, extra: Mapping[str, Any] | None = None) -> Character:
+        """The one place a character's build changes (every edit, level-up, inventory and spell change,
+        XP award), so history and events hang off a single seam. ``extra`` are other columns to
+        update in the same write."""
+        return await self.repository.update(character, {**(extra or {}), "build": document})
+
     async def create(self, principal: Principal, build: Build, state: PlayState | None = None) -> Character:
         problems = validate(build)
         if problems:
@@ -186,17 +193,19 @@ class CharacterService:
         check_if_match(character, if_match, required=True)
         reject_non_build_fields(patch)
         document = merge_patch(character.build, patch)
+        message = "Edit " + ", ".join(sorted(patch))
         if character.status == "draft":
-            return await self.repository.update(character, {"build": document})
+            return await self.store_build(character, document, author=principal, message=message)
         build = checked_build(document)
-        return await self.repository.update(character, {"build": build.model_dump(mode="json")})
+        return await self.store_build(character, build.model_dump(mode="json"), author=principal, message=message)
 
-    async def replace_build(self, character: Character, build: Build) -> Character:
+    async def replace_build(self, character: Character, build: Build, *, author: Principal, message: str
+                            ) -> Character:
         """Store a new rules-valid build (level-up, inventory, spells)."""
         problems = validate(build)
         if problems:
             raise rules_error(problems)
-        return await self.repository.update(character, {"build": build.model_dump(mode="json")})
+        return await self.store_build(character, build.model_dump(mode="json"), author=author, message=message)
 
     async def save_state(self, character: Character, state: PlayState) -> Character:
         return await self.repository.update(character, {"state": state.model_dump(mode="json")})
@@ -220,4 +229,5 @@ class CharacterService:
             raise UnprocessableError("The character is not a draft.", code="not_a_draft",
                                      details=[ErrorDetail("status", "already active")])
         build = checked_build(character.build)
-        return await self.repository.update(character, {"status": "active", "build": build.model_dump(mode="json")})
+        return await self.store_build(character, build.model_dump(mode="json"), author=principal,
+                                      message="Complete the draft", extra={"status": "active"})

@@ -22,11 +22,12 @@ class InventoryService:
         self.characters = characters
 
     async def _edit(self, principal: Principal, character_id: uuid.UUID, if_match: str | None,
-                    edit: BuildEdit) -> Character:
+                    edit: BuildEdit, message: str) -> Character:
         character = await self.characters.lock_visible(principal, character_id)
         check_if_match(character, if_match, required=False)
         document = edit(dict(character.build))
-        return await self.characters.replace_build(character, parse_build(document))
+        return await self.characters.replace_build(character, parse_build(document), author=principal,
+                                                   message=message)
 
     async def add(self, principal: Principal, character_id: uuid.UUID, item: ItemIn, if_match: str | None
                   ) -> Character:
@@ -35,7 +36,8 @@ class InventoryService:
         def add(document: dict[str, Any]) -> dict[str, Any]:
             return {**document, "equipment": [*document.get("equipment", []), entry]}
 
-        return await self._edit(principal, character_id, if_match, add)
+        name = item.item.name if item.item else str(item.item_id)
+        return await self._edit(principal, character_id, if_match, add, f"Inventory: add {item.quantity} x {name}")
 
     async def change(self, principal: Principal, character_id: uuid.UUID, index: int, patch: ItemPatch,
                      if_match: str | None) -> Character:
@@ -49,7 +51,8 @@ class InventoryService:
                 items[index] = updated
             return {**document, "equipment": items}
 
-        return await self._edit(principal, character_id, if_match, change)
+        changes = ", ".join(f"{k}={v}" for k, v in patch.model_dump(exclude_none=True).items())
+        return await self._edit(principal, character_id, if_match, change, f"Inventory: item {index} {changes}")
 
     async def remove(self, principal: Principal, character_id: uuid.UUID, index: int, if_match: str | None
                      ) -> Character:
@@ -59,12 +62,12 @@ class InventoryService:
             del items[index]
             return {**document, "equipment": items}
 
-        return await self._edit(principal, character_id, if_match, remove)
+        return await self._edit(principal, character_id, if_match, remove, f"Inventory: remove item {index}")
 
     async def set_currency(self, principal: Principal, character_id: uuid.UUID, currency: Currency,
                            if_match: str | None) -> Character:
         return await self._edit(principal, character_id, if_match,
-                                lambda document: {**document, "currency": currency.model_dump()})
+                                lambda document: {**document, "currency": currency.model_dump()}, "Set coins")
 
 
 def _check_index(items: list[Any], index: int) -> None:

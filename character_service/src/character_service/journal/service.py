@@ -111,7 +111,8 @@ class JournalService:
             raise UnprocessableError("XP cannot go below 0.", code="validation_error",
                                      details=[ErrorDetail("amount", f"the character has {xp - amount} XP")])
         build = parse_build({**character.build, "xp": xp})
-        character = await self.characters.repository.update(character, {"build": build.model_dump(mode="json")})
+        character = await self.characters.store_build(character, build.model_dump(mode="json"), author=principal,
+                                                      message=f"{amount:+d} XP" + (f": {reason}" if reason else ""))
         entry = await self.entries.create(
             character_id=character.id, author_id=principal.user_id, kind="xp", title=f"{amount:+d} XP",
             body=reason, tags=[], data={"amount": amount, "total": xp}, source_event_id=source_event_id,

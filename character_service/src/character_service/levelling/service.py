@@ -59,7 +59,9 @@ class LevellingService:
         if problems:
             raise rules_error(problems, "The level-up leaves the build breaking the rules.")
         before = sheet_of(character)
-        character = await self.characters.replace_build(character, result)
+        new_level = next(c.level for c in result.classes if c.id == body.class_id)
+        character = await self.characters.replace_build(
+            character, result, author=principal, message=f"Level up: {body.class_id.title()} {new_level}")
         after = sheet_of(character)
         assert before is not None and after is not None
         gained = after["hit_points"]["max"] - before["hit_points"]["max"]

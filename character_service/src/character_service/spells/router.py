@@ -53,7 +53,8 @@ async def set_class_spells(character_id: uuid.UUID, class_id: ClassId, body: Cla
         if value is not None:
             spells[key] = {**spells.get(key, {}), class_id: value}
     build = parse_build({**character.build, "spells": spells})
-    return spells_out(await characters.replace_build(character, build), response)
+    stored = await characters.replace_build(character, build, author=user, message=f"Spells: {class_id} lists")
+    return spells_out(stored, response)
 
 
 @router.put("/spellbook", summary="Replace the wizard's spellbook")
@@ -63,4 +64,4 @@ async def set_spellbook(character_id: uuid.UUID, body: SpellbookIn, user: Curren
     check_if_match(character, if_match, required=False)
     spells = {**character.build.get("spells", {}), "spellbook": body.spells}
     build = parse_build({**character.build, "spells": spells})
-    return spells_out(await characters.replace_build(character, build), response)
+    return spells_out(await characters.replace_build(character, build, author=user, message="Spellbook"), response)
