@@ -13,10 +13,9 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from catalog_service.main import create_app
 from dnd_shared.testing.fixtures import ClientFactory
 from dnd_shared.testing.identity import SignedIdentity
-
-from catalog_service.main import create_app
 
 PREFIX = "/api/v1/catalog"
 

@@ -56,7 +56,7 @@ class ContentFilters(BaseModel):
     property: WeaponProperty | None = None
     mastery: Mastery | None = None
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
 
 
 #: filter -> the types it applies to

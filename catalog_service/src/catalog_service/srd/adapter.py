@@ -350,6 +350,8 @@ def weapon_draft(raw: dict[str, Any]) -> EntryDraft:
         + f"; mastery {raw['mastery']}. {raw.get('weight') or '—'}, {raw.get('cost') or '—'}."
     )
     tags = [raw["category"], raw["kind"], raw["damage_type"], raw["mastery"], *properties]
+    if "thrown" in properties:
+        tags.append("throwing weapon")
     return EntryDraft("weapon", raw["name"], description, mechanics, tags)
 
 

@@ -39,7 +39,8 @@ CONDITIONS_2024: dict[str, tuple[str, dict[str, Any]]] = {
          "effects": ["only while the source is in line of sight", "can't willingly move closer to the source"]},
     ),
     "Grappled": (
-        "Speed 0; Disadvantage on attacks against anyone but the grappler, who can drag you along.",
+        "Speed 0 (you cannot move away); Disadvantage on attacks against anyone but the grappler, "
+        "who can drag you along.",
         {"speed_zero": True, "effects": ["Disadvantage on attacks against targets other than the grappler",
                                          "the grappler can move you at extra movement cost"]},
     ),
@@ -55,8 +56,8 @@ CONDITIONS_2024: dict[str, tuple[str, dict[str, Any]]] = {
          "effects": ["unaffected by effects that need to see you", "worn and carried gear is concealed too"]},
     ),
     "Paralyzed": (
-        "Incapacitated with Speed 0; you fail Strength and Dexterity saves; attacks against you have Advantage "
-        "and are critical hits from within 5 feet.",
+        "Incapacitated and unable to move (Speed 0); you fail Strength and Dexterity saves; attacks against you "
+        "have Advantage and are critical hits from within 5 feet.",
         {"incapacitated": True, "speed_zero": True, "auto_fail_saves": _STR_DEX, "attacks_against": "advantage",
          "auto_crit_within_ft": 5, "implies": ["incapacitated"]},
     ),
@@ -79,7 +80,8 @@ CONDITIONS_2024: dict[str, tuple[str, dict[str, Any]]] = {
                      "standing up costs half your Speed"]},
     ),
     "Restrained": (
-        "Speed 0; attacks against you have Advantage, yours have Disadvantage; Disadvantage on Dexterity saves.",
+        "Speed 0 (you cannot move); attacks against you have Advantage, yours have Disadvantage; Disadvantage on "
+        "Dexterity saves.",
         {"speed_zero": True, "attacks_against": "advantage", "own_attacks": "disadvantage",
          "save_disadvantage": ["dexterity"]},
     ),
