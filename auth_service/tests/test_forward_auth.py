@@ -166,3 +166,12 @@ async def test_admin_verify_needs_an_admins_bearer_token(api: AuthApi, admin_tok
     assert denied.status_code == 403 and denied.json()["error"]["code"] == "admin_required"
     allowed = await api.client.get("/auth/verify/admin", headers=api.bearer(admin_tokens))
     assert allowed.status_code == 200 and allowed.headers["X-User-Roles"] == "admin,player"
+
+
+async def test_verify_answers_carry_the_request_id_and_are_counted(api: AuthApi) -> None:
+    response = await api.client.get("/auth/verify", headers={"X-Request-ID": "edge-trace-1"})
+    assert response.status_code == 401
+    assert response.headers["x-request-id"] == "edge-trace-1"
+    assert response.json()["error"]["request_id"] == "edge-trace-1"
+    metrics = (await api.client.get("/metrics")).text
+    assert 'route="/auth/verify",service="auth",status="401"' in metrics

@@ -154,7 +154,8 @@ def test_admin_routes_and_the_dashboard_need_an_admin(edge: Edge, admin_bearer: 
     denied = edge.request("GET", "/api/v1/auth/users", headers=player)
     assert denied.status_code == 403 and denied.json()["error"]["code"] == "admin_required"
     assert edge.request("GET", "/api/v1/auth/users", headers=admin_bearer).status_code == 200
-    audit = edge.request("GET", "/api/v1/auth/audit-events", headers=admin_bearer, params={"event_type": "role_granted"})
+    audit = edge.request("GET", "/api/v1/auth/audit-events", headers=admin_bearer,
+                         params={"event_type": "role_granted"})
     assert audit.status_code == 200 and audit.json()["items"]
 
     dashboard = f"http://127.0.0.1:{edge.stack.port_offset + 8081}/dashboard/"

@@ -8,7 +8,7 @@ from auth_service.accounts.router import router as accounts_router
 from auth_service.api_keys.router import router as api_keys_router
 from auth_service.audit.router import router as audit_router
 from auth_service.config import Settings
-from auth_service.forward_auth.router import router as forward_auth_router
+from auth_service.forward_auth.endpoint import ForwardAuthEndpoint
 from auth_service.runtime import auth_runtime
 from auth_service.tokens.router import router as tokens_router
 from dnd_shared.app import create_service_app
@@ -17,16 +17,19 @@ API_PREFIX = "/api/v1/auth"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app: accounts, tokens, API keys, audit, and the forward-auth endpoint."""
+    """Build the app: accounts, tokens, API keys, audit, and the forward-auth endpoint (``/auth/verify``)."""
     settings = settings or Settings()
-    return create_service_app(
+    app = create_service_app(
         settings,
         title="Auth service",
         prefix=API_PREFIX,
         description="Accounts, tokens, API keys and Traefik forward-auth.",
-        routers=[forward_auth_router, tokens_router, accounts_router, api_keys_router, audit_router],
+        routers=[tokens_router, accounts_router, api_keys_router, audit_router],
         lifespan_hooks=[auth_runtime],
     )
+    # Outermost: forward-auth answers before the request-id/metrics/framework stack (it does both itself).
+    app.add_middleware(ForwardAuthEndpoint, service=settings.service_name)
+    return app
 
 
 __all__ = ["API_PREFIX", "create_app"]
