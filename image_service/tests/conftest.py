@@ -45,8 +45,7 @@ ImageAppFactory = Callable[..., AbstractAsyncContextManager[ImageApp]]
 
 
 @pytest.fixture
-def image_app(infra: TestInfra, db_connection: AsyncConnection, redis_client: Redis, tmp_path: Path
-              ) -> ImageAppFactory:
+def image_app(infra: TestInfra, db_connection: AsyncConnection, redis_client: Redis, tmp_path: Path) -> ImageAppFactory:
     """``async with image_app(**settings) as env:`` — the app with its lifespan (hub included)."""
 
     @asynccontextmanager

@@ -38,8 +38,18 @@ def success(png: bytes | None = None, seed: int = 1234) -> Reply:
 
 
 def error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Reply:
-    return Reply(status, {"error": {"type": "invalid_request_error" if status < 500 else "server_error",
-                                    "code": code, "message": message, "param": None}}, headers or {})
+    return Reply(
+        status,
+        {
+            "error": {
+                "type": "invalid_request_error" if status < 500 else "server_error",
+                "code": code,
+                "message": message,
+                "param": None,
+            }
+        },
+        headers or {},
+    )
 
 
 @dataclass

@@ -15,8 +15,11 @@ PREFIX = "/api/v1/images"
 
 
 async def _portrait(env: ImageApp, owner: uuid.UUID) -> dict:  # type: ignore[type-arg]
-    queued = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner), json={
-        "description": {"name": "Pip", "species": "Halfling", "character_class": "Rogue"}, "seed": 2})
+    queued = await env.client.post(
+        f"{PREFIX}/portraits",
+        headers=env.headers(owner),
+        json={"description": {"name": "Pip", "species": "Halfling", "character_class": "Rogue"}, "seed": 2},
+    )
     await env.run_jobs()
     job = (await env.client.get(queued.json()["url"], headers=env.headers(owner))).json()
     meta = await env.client.get(f"{PREFIX}/{job['asset_id']}/meta", headers=env.headers(owner))
@@ -78,8 +81,11 @@ async def test_sharing_rules(image_app: ImageAppFactory, owner: uuid.UUID, stran
         admin = await env.client.get(url, headers=env.headers(stranger, roles=("admin",)))
         assert admin.status_code == 200
 
-        shared = await env.client.patch(url, headers={**env.headers(owner), "If-Match": '"1"'},
-                                        json={"visibility": "shared", "shared_with": [str(stranger)]})
+        shared = await env.client.patch(
+            url,
+            headers={**env.headers(owner), "If-Match": '"1"'},
+            json={"visibility": "shared", "shared_with": [str(stranger)]},
+        )
         assert shared.status_code == 200 and shared.json()["shared_with"] == [str(stranger)]
         assert (await env.client.get(url, headers=env.headers(stranger))).status_code == 200
         assert (await env.client.get(url, headers=env.headers(third))).status_code == 404
@@ -89,8 +95,9 @@ async def test_sharing_rules(image_app: ImageAppFactory, owner: uuid.UUID, stran
         forbidden = await env.client.delete(url, headers=env.headers(stranger))
         assert forbidden.status_code == 403 and forbidden.json()["error"]["code"] == "image_not_owned"
 
-        public = await env.client.patch(url, headers={**env.headers(owner), "If-Match": shared.headers["ETag"]},
-                                        json={"visibility": "public"})
+        public = await env.client.patch(
+            url, headers={**env.headers(owner), "If-Match": shared.headers["ETag"]}, json={"visibility": "public"}
+        )
         assert public.status_code == 200
         third_view = await env.client.get(url, headers=env.headers(third))
         assert third_view.status_code == 200 and third_view.headers["Cache-Control"] == "public, no-cache"
@@ -118,11 +125,15 @@ async def test_soft_delete_and_restore(image_app: ImageAppFactory, owner: uuid.U
 async def test_list_filters_by_kind_and_pages(image_app: ImageAppFactory, owner: uuid.UUID) -> None:
     async with image_app() as env:
         for seed in (1, 2, 3):
-            await env.client.post(f"{PREFIX}/maps", headers=env.headers(owner),
-                                  json={"kind": "cave", "width": 12, "height": 12, "seed": seed})
+            await env.client.post(
+                f"{PREFIX}/maps",
+                headers=env.headers(owner),
+                json={"kind": "cave", "width": 12, "height": 12, "seed": seed},
+            )
         page = await env.client.get(f"{PREFIX}?kind=map&limit=4", headers=env.headers(owner))
         assert len(page.json()["items"]) == 4 and page.json()["next_cursor"]
-        rest = await env.client.get(f"{PREFIX}?kind=map&limit=4&cursor={page.json()['next_cursor']}",
-                                    headers=env.headers(owner))
+        rest = await env.client.get(
+            f"{PREFIX}?kind=map&limit=4&cursor={page.json()['next_cursor']}", headers=env.headers(owner)
+        )
         assert len(rest.json()["items"]) == 2 and rest.json()["next_cursor"] is None
         assert (await env.client.get(f"{PREFIX}?kind=portrait", headers=env.headers(owner))).json()["items"] == []

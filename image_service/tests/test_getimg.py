@@ -26,8 +26,14 @@ async def test_text_to_image_sends_the_documented_request() -> None:
         sent = fake.requests[0]
         assert sent["path"] == "/v1/flux-schnell/text-to-image"
         assert sent["headers"]["Authorization"] == "Bearer test-key"
-        assert sent["json"] == {"prompt": "A dwarf fighter", "width": 768, "height": 768, "output_format": "png",
-                                "response_format": "b64", "seed": 42}
+        assert sent["json"] == {
+            "prompt": "A dwarf fighter",
+            "width": 768,
+            "height": 768,
+            "output_format": "png",
+            "response_format": "b64",
+            "seed": 42,
+        }
         assert "test-key" not in repr(client)
 
 
@@ -72,9 +78,20 @@ async def test_portrait_through_getimg_end_to_end(image_app: ImageAppFactory, ow
     with fake_getimg_server() as fake:
         fake.script.append(success(sample_png(768, 768)))
         async with image_app(getimg_api_key=SecretStr("test-key"), getimg_base_url=fake.base_url) as env:
-            queued = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner), json={
-                "description": {"name": "Brenna", "species": "Dwarf", "character_class": "Cleric",
-                                "appearance": "copper braids, soot-stained apron"}, "theme": "frost", "seed": 9})
+            queued = await env.client.post(
+                f"{PREFIX}/portraits",
+                headers=env.headers(owner),
+                json={
+                    "description": {
+                        "name": "Brenna",
+                        "species": "Dwarf",
+                        "character_class": "Cleric",
+                        "appearance": "copper braids, soot-stained apron",
+                    },
+                    "theme": "frost",
+                    "seed": 9,
+                },
+            )
             assert queued.status_code == 202 and queued.json()["provider"] == "getimg"
             outcomes = await env.run_jobs()
             assert [o.status for o in outcomes] == ["succeeded"]
@@ -87,17 +104,23 @@ async def test_portrait_through_getimg_end_to_end(image_app: ImageAppFactory, ow
             assert Image.open(io.BytesIO(image.content)).size == (768, 768)
             meta = (await env.client.get(f"{PREFIX}/{job['asset_id']}/meta", headers=env.headers(owner))).json()
             assert meta["current"]["prompt"] == prompt and (meta["current"]["width"], meta["current"]["height"]) == (
-                768, 768)
+                768,
+                768,
+            )
 
 
-async def test_retryable_errors_requeue_and_permanent_ones_fail(image_app: ImageAppFactory,
-                                                               owner: uuid.UUID) -> None:
+async def test_retryable_errors_requeue_and_permanent_ones_fail(image_app: ImageAppFactory, owner: uuid.UUID) -> None:
     with fake_getimg_server() as fake:
-        fake.script += [error(429, "rate_limit_exceeded", "Slow down", {"Retry-After": "0"}),
-                        error(402, "quota_exceeded", "Not enough credits")]
+        fake.script += [
+            error(429, "rate_limit_exceeded", "Slow down", {"Retry-After": "0"}),
+            error(402, "quota_exceeded", "Not enough credits"),
+        ]
         async with image_app(getimg_api_key=SecretStr("test-key"), getimg_base_url=fake.base_url) as env:
-            queued = await env.client.post(f"{PREFIX}/items", headers=env.headers(owner), json={
-                "name": "Flame Tongue", "category": "weapon", "rarity": "rare"})
+            queued = await env.client.post(
+                f"{PREFIX}/items",
+                headers=env.headers(owner),
+                json={"name": "Flame Tongue", "category": "weapon", "rarity": "rare"},
+            )
             first = await env.app.state.job_worker.run_once()
             assert (first.status, first.error_code) == ("pending", "getimg_rate_limited")
             second = await env.app.state.job_worker.run_once()

@@ -20,8 +20,7 @@ from dnd_shared.testing.hub_fixtures import HubFactory
 from .conftest import ImageAppFactory
 
 PREFIX = "/api/v1/images"
-DESCRIPTION = {"name": "Lyra Moonwhisper", "species": "Elf", "character_class": "Wizard",
-               "appearance": "silver hair"}
+DESCRIPTION = {"name": "Lyra Moonwhisper", "species": "Elf", "character_class": "Wizard", "appearance": "silver hair"}
 
 
 async def _events(redis: Redis) -> list[dict[str, Any]]:
@@ -29,17 +28,28 @@ async def _events(redis: Redis) -> list[dict[str, Any]]:
     return [json.loads(fields[b"m"]) for _id, fields in entries]
 
 
-async def test_portrait_from_a_description_runs_offline(image_app: ImageAppFactory, owner: uuid.UUID,
-                                                        redis_client: Redis) -> None:
+async def test_portrait_from_a_description_runs_offline(
+    image_app: ImageAppFactory, owner: uuid.UUID, redis_client: Redis
+) -> None:
     async with image_app() as env:
-        queued = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner),
-                                       json={"description": DESCRIPTION, "theme": "frost", "seed": 5})
+        queued = await env.client.post(
+            f"{PREFIX}/portraits",
+            headers=env.headers(owner),
+            json={"description": DESCRIPTION, "theme": "frost", "seed": 5},
+        )
         assert queued.status_code == 202, queued.text
         job = queued.json()
         assert queued.headers["Location"] == job["url"] == f"{PREFIX}/jobs/{job['id']}"
         assert (job["status"], job["provider"], job["kind"]) == ("pending", "offline", "portrait")
-        assert job["spec"] == {"name": "Lyra Moonwhisper", "species": "Elf", "character_class": "Wizard",
-                               "appearance": "silver hair", "theme": "frost", "style": "token", "seed": 5}
+        assert job["spec"] == {
+            "name": "Lyra Moonwhisper",
+            "species": "Elf",
+            "character_class": "Wizard",
+            "appearance": "silver hair",
+            "theme": "frost",
+            "style": "token",
+            "seed": 5,
+        }
 
         outcomes = await env.run_jobs()
         assert [outcome.status for outcome in outcomes] == ["succeeded"]
@@ -59,8 +69,11 @@ async def test_portrait_from_a_description_runs_offline(image_app: ImageAppFacto
 
 async def test_item_art_job(image_app: ImageAppFactory, owner: uuid.UUID, stranger: uuid.UUID) -> None:
     async with image_app() as env:
-        queued = await env.client.post(f"{PREFIX}/items", headers=env.headers(owner), json={
-            "name": "Ring of Protection", "category": "ring", "rarity": "rare", "seed": 3})
+        queued = await env.client.post(
+            f"{PREFIX}/items",
+            headers=env.headers(owner),
+            json={"name": "Ring of Protection", "category": "ring", "rarity": "rare", "seed": 3},
+        )
         assert queued.status_code == 202 and queued.json()["kind"] == "item"
         assert queued.json()["prompt"].startswith("Game item icon of Ring of Protection, a rare magic ring.")
         await env.run_jobs()
@@ -69,26 +82,30 @@ async def test_item_art_job(image_app: ImageAppFactory, owner: uuid.UUID, strang
         assert Image.open(io.BytesIO(icon.content)).size == (256, 256)
         # Someone else's job is invisible.
         assert (await env.client.get(queued.json()["url"], headers=env.headers(stranger))).status_code == 404
-        bad = await env.client.post(f"{PREFIX}/items", headers=env.headers(owner), json={
-            "name": "x", "category": "spaceship"})
+        bad = await env.client.post(
+            f"{PREFIX}/items", headers=env.headers(owner), json={"name": "x", "category": "spaceship"}
+        )
         assert bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "category"
 
 
 async def test_portrait_request_needs_exactly_one_source(image_app: ImageAppFactory, owner: uuid.UUID) -> None:
     async with image_app() as env:
         neither = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner), json={"theme": "dark"})
-        both = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner),
-                                     json={"character_id": str(uuid.uuid4()), "description": DESCRIPTION})
+        both = await env.client.post(
+            f"{PREFIX}/portraits",
+            headers=env.headers(owner),
+            json={"character_id": str(uuid.uuid4()), "description": DESCRIPTION},
+        )
         for response in (neither, both):
             assert response.status_code == 422
             assert "exactly one of character_id or description" in response.json()["error"]["details"][0]["issue"]
 
 
-async def test_character_id_without_a_character_service_is_503(image_app: ImageAppFactory,
-                                                               owner: uuid.UUID) -> None:
+async def test_character_id_without_a_character_service_is_503(image_app: ImageAppFactory, owner: uuid.UUID) -> None:
     async with image_app() as env:
-        response = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner),
-                                         json={"character_id": str(uuid.uuid4())})
+        response = await env.client.post(
+            f"{PREFIX}/portraits", headers=env.headers(owner), json={"character_id": str(uuid.uuid4())}
+        )
         assert response.status_code == 503 and response.json()["error"]["code"] == "service_unavailable"
         # Nothing was queued.
         assert await env.app.state.job_worker.run_once() is None
@@ -104,8 +121,9 @@ class CharacterDocument(BaseModel):
     build: dict[str, Any]
 
 
-async def test_portrait_from_a_character_through_the_hub(image_app: ImageAppFactory, hub_instance: HubFactory,
-                                                         owner: uuid.UUID) -> None:
+async def test_portrait_from_a_character_through_the_hub(
+    image_app: ImageAppFactory, hub_instance: HubFactory, owner: uuid.UUID
+) -> None:
     known = uuid.uuid4()
     seen_principals: list[uuid.UUID | None] = []
     characters = HubRouter()
@@ -115,37 +133,54 @@ async def test_portrait_from_a_character_through_the_hub(image_app: ImageAppFact
         seen_principals.append(ctx.user.user_id if ctx.user else None)
         if request.character_id != known:
             raise NotFoundError("No character with that id.", code="character_not_found")
-        return CharacterDocument(id=known, owner_id=owner, build={
-            "name": "Grishnak", "species": {"name": "Orc"},
-            "classes": [{"class": "Fighter", "level": 1}, {"class": "Barbarian", "level": 4}],
-            "appearance": "scarred, one ear missing"})
+        return CharacterDocument(
+            id=known,
+            owner_id=owner,
+            build={
+                "name": "Grishnak",
+                "species": {"name": "Orc"},
+                "classes": [{"class": "Fighter", "level": 1}, {"class": "Barbarian", "level": 4}],
+                "appearance": "scarred, one ear missing",
+            },
+        )
 
     async with hub_instance("character", characters), image_app() as env:
-        missing = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner),
-                                        json={"character_id": str(uuid.uuid4())})
+        missing = await env.client.post(
+            f"{PREFIX}/portraits", headers=env.headers(owner), json={"character_id": str(uuid.uuid4())}
+        )
         assert missing.status_code == 404 and missing.json()["error"]["code"] == "character_not_found"
-        queued = await env.client.post(f"{PREFIX}/portraits", headers=env.headers(owner),
-                                       json={"character_id": str(known), "theme": "dark", "style": "card"})
+        queued = await env.client.post(
+            f"{PREFIX}/portraits",
+            headers=env.headers(owner),
+            json={"character_id": str(known), "theme": "dark", "style": "card"},
+        )
         assert queued.status_code == 202, queued.text
         spec = queued.json()["spec"]
         assert (spec["name"], spec["species"], spec["character_class"], spec["appearance"]) == (
-            "Grishnak", "Orc", "Barbarian", "scarred, one ear missing")
+            "Grishnak",
+            "Orc",
+            "Barbarian",
+            "scarred, one ear missing",
+        )
         assert queued.json()["character_id"] == str(known)
         assert seen_principals == [owner, owner]  # the user's identity travels with the call
         assert [o.status for o in await env.run_jobs()] == ["succeeded"]
 
 
-async def test_ten_generations_per_minute_per_user(image_app: ImageAppFactory, owner: uuid.UUID,
-                                                   stranger: uuid.UUID) -> None:
+async def test_ten_generations_per_minute_per_user(
+    image_app: ImageAppFactory, owner: uuid.UUID, stranger: uuid.UUID
+) -> None:
     async with image_app() as env:
         request = {"name": "Arrow", "category": "ammunition", "seed": 1}
         statuses = []
         for _ in range(10):
-            statuses.append((await env.client.post(f"{PREFIX}/items", headers=env.headers(owner),
-                                                   json=request)).status_code)
+            statuses.append(
+                (await env.client.post(f"{PREFIX}/items", headers=env.headers(owner), json=request)).status_code
+            )
         assert statuses == [202] * 10
-        refused = await env.client.post(f"{PREFIX}/maps", headers=env.headers(owner),
-                                        json={"kind": "cave", "width": 20, "height": 20})
+        refused = await env.client.post(
+            f"{PREFIX}/maps", headers=env.headers(owner), json={"kind": "cave", "width": 20, "height": 20}
+        )
         assert refused.status_code == 429 and refused.json()["error"]["code"] == "generation_rate_limited"
         assert 1 <= int(refused.headers["Retry-After"]) <= 6
         # Another user has their own allowance.
@@ -153,20 +188,30 @@ async def test_ten_generations_per_minute_per_user(image_app: ImageAppFactory, o
         assert other.status_code == 202
 
 
-async def test_generation_commands_through_the_hub(image_app: ImageAppFactory, hub_instance: HubFactory,
-                                                   owner: uuid.UUID) -> None:
+async def test_generation_commands_through_the_hub(
+    image_app: ImageAppFactory, hub_instance: HubFactory, owner: uuid.UUID
+) -> None:
     from dnd_shared.contracts.envelope import PrincipalClaims
 
     async with image_app() as env, hub_instance("campaign") as campaign:
         principal = PrincipalClaims(user_id=owner, roles=("player",))
-        job = await campaign.call("image.portrait.generate", {"description": DESCRIPTION, "seed": 1},
-                                  principal=principal, timeout=5)
+        job = await campaign.call(
+            "image.portrait.generate", {"description": DESCRIPTION, "seed": 1}, principal=principal, timeout=5
+        )
         assert job["status"] == "pending" and job["spec"]["name"] == "Lyra Moonwhisper"
-        item = await campaign.call("image.item.generate", {"name": "Wand of Webs", "category": "wand",
-                                                            "rarity": "uncommon"}, principal=principal, timeout=5)
+        item = await campaign.call(
+            "image.item.generate",
+            {"name": "Wand of Webs", "category": "wand", "rarity": "uncommon"},
+            principal=principal,
+            timeout=5,
+        )
         assert item["kind"] == "item"
-        map_ = await campaign.call("image.map.generate", {"kind": "tavern", "width": 20, "height": 16, "seed": 4},
-                                   principal=principal, timeout=10)
+        map_ = await campaign.call(
+            "image.map.generate",
+            {"kind": "tavern", "width": 20, "height": 16, "seed": 4},
+            principal=principal,
+            timeout=10,
+        )
         assert map_["layout"]["rooms"][0]["name"] == "Common room"
         status = await campaign.call("image.job.get", {"job_id": job["id"]}, principal=principal, timeout=5)
         assert status["id"] == job["id"]

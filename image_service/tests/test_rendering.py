@@ -23,8 +23,14 @@ from image_service.providers.prompts import portrait_prompt
 
 
 def _spec(seed: int, **changes: str) -> PortraitSpec:
-    values = {"name": "Kriv", "species": "Dragonborn", "character_class": "Paladin", "appearance": "",
-              "theme": "classic", "style": "token"}
+    values = {
+        "name": "Kriv",
+        "species": "Dragonborn",
+        "character_class": "Paladin",
+        "appearance": "",
+        "theme": "classic",
+        "style": "token",
+    }
     values.update(changes)
     return PortraitSpec(seed=seed, **values)  # type: ignore[arg-type]
 
@@ -53,9 +59,11 @@ def test_species_class_and_theme_change_the_portrait() -> None:
 
 def test_portrait_prompt_names_species_class_appearance_and_theme() -> None:
     prompt = portrait_prompt(_spec(1, appearance="bronze scales, a chipped horn", theme="dark"))
-    assert prompt == ("A portrait of Kriv, a dragonborn paladin, bronze scales, a chipped horn. circular tabletop "
-                      "token portrait, head and shoulders, centred, ornate round frame, grim dark fantasy, moody "
-                      "low-key lighting, detailed fantasy illustration.")
+    assert prompt == (
+        "A portrait of Kriv, a dragonborn paladin, bronze scales, a chipped horn. circular tabletop "
+        "token portrait, head and shoulders, centred, ornate round frame, grim dark fantasy, moody "
+        "low-key lighting, detailed fantasy illustration."
+    )
 
 
 @pytest.mark.parametrize("category", ITEM_CATEGORIES)

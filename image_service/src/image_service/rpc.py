@@ -42,8 +42,9 @@ class JobQuery(BaseModel):
 def _principal(ctx: MessageContext) -> Principal:
     user = ctx.user
     if user is None:
-        raise UnauthorizedError("Image generation acts for a user; the message carries none.",
-                                code="principal_required")
+        raise UnauthorizedError(
+            "Image generation acts for a user; the message carries none.", code="principal_required"
+        )
     return user
 
 
@@ -71,8 +72,9 @@ async def generate_portrait(request: PortraitCreate, ctx: MessageContext) -> Job
         assert request.character_id is not None
         look = await fetch_character_look(ctx.require_hub(), request.character_id)
     async with state.database.session() as session:
-        job = await JobService(session, settings).queue_portrait(user.user_id, portrait_spec(request, look),
-                                                                 request.character_id)
+        job = await JobService(session, settings).queue_portrait(
+            user.user_id, portrait_spec(request, look), request.character_id
+        )
         out = JobOut.of(job)
     _wake(state)
     return out

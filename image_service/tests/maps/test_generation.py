@@ -57,10 +57,8 @@ def test_walls_are_closed(kind: str, seed: int) -> None:
             assert layout.at(0, y) == WALL and layout.at(layout.width - 1, y) == WALL
     else:
         # The tavern's outer wall is an unbroken ring except for its doors.
-        inside = {(x, y) for y in range(layout.height) for x in range(layout.width)
-                  if layout.at(x, y) == "." }
-        outside = {(x, y) for y in range(layout.height) for x in range(layout.width)
-                   if layout.at(x, y) in (",", "=")}
+        inside = {(x, y) for y in range(layout.height) for x in range(layout.width) if layout.at(x, y) == "."}
+        outside = {(x, y) for y in range(layout.height) for x in range(layout.width) if layout.at(x, y) in (",", "=")}
         for x, y in inside:
             for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
                 assert (nx, ny) not in outside, "floor touches the outside without a wall or door"
@@ -92,8 +90,11 @@ def test_dungeon_has_rooms_corridors_and_doors() -> None:
     assert len(layout.rooms) >= 6
     assert len(layout.doors) >= len(layout.rooms) - 1
     for room in layout.rooms:
-        assert all(layout.at(x, y) in PASSABLE for y in range(room.y, room.y + room.height)
-                   for x in range(room.x, room.x + room.width))
+        assert all(
+            layout.at(x, y) in PASSABLE
+            for y in range(room.y, room.y + room.height)
+            for x in range(room.x, room.x + room.width)
+        )
 
 
 def test_tavern_is_furnished_and_named() -> None:
@@ -110,8 +111,10 @@ def test_wilderness_has_terrain_and_a_road_across() -> None:
     assert layout.at(0, layout.spawn_points[0].y) == "="
 
 
-@pytest.mark.parametrize(("kind", "width", "height"), [("dungeon", 9, 20), ("cave", 20, MAX_SIDE + 1),
-                                                     ("tavern", 13, 30), ("wilderness", 30, 5)])
+@pytest.mark.parametrize(
+    ("kind", "width", "height"),
+    [("dungeon", 9, 20), ("cave", 20, MAX_SIDE + 1), ("tavern", 13, 30), ("wilderness", 30, 5)],
+)
 def test_sizes_out_of_range_are_refused(kind: str, width: int, height: int) -> None:
     with pytest.raises(ValueError, match="needs"):
         generate_map(kind, width, height, 1)  # type: ignore[arg-type]

@@ -47,6 +47,4 @@ class AssetVersion(EntityMixin, Base):
     provider: Mapped[str] = mapped_column(String(30), nullable=False)
     prompt: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
-    __table_args__ = (
-        Index("uq_asset_versions_asset_number", "asset_id", "number", unique=True),
-    )
+    __table_args__ = (Index("uq_asset_versions_asset_number", "asset_id", "number", unique=True),)

@@ -19,11 +19,22 @@ class AssetRepository(Repository[Asset]):
 
     def visible_to(self, user_id: uuid.UUID) -> ColumnElement[bool]:
         """Rows ``user_id`` may see: their own, shared with them, or public."""
-        return or_(Asset.owner_id == user_id, Asset.visibility == "public",
-                   (Asset.visibility == "shared") & (literal(user_id) == any_(Asset.shared_with)))
+        return or_(
+            Asset.owner_id == user_id,
+            Asset.visibility == "public",
+            (Asset.visibility == "shared") & (literal(user_id) == any_(Asset.shared_with)),
+        )
 
-    async def list_for(self, user_id: uuid.UUID, *, kind: str | None, mine_only: bool, limit: int,
-                       cursor: str | None, only_deleted: bool) -> Page[Asset]:
+    async def list_for(
+        self,
+        user_id: uuid.UUID,
+        *,
+        kind: str | None,
+        mine_only: bool,
+        limit: int,
+        cursor: str | None,
+        only_deleted: bool,
+    ) -> Page[Asset]:
         where = [Asset.owner_id == user_id] if mine_only or only_deleted else [self.visible_to(user_id)]
         filters = {"kind": kind} if kind else None
         return await self.list(filters=filters, where=where, limit=limit, cursor=cursor, only_deleted=only_deleted)

@@ -18,8 +18,9 @@ from image_service.assets.service import AssetService
 router = APIRouter(prefix=API_PREFIX, tags=["images"])
 
 
-async def _serve(assets: AssetService, asset: Asset, version: AssetVersion, if_none_match: str | None,
-                 cache_control: str) -> Response:
+async def _serve(
+    assets: AssetService, asset: Asset, version: AssetVersion, if_none_match: str | None, cache_control: str
+) -> Response:
     """The bytes with their content type, or 304 when the client's copy (by ETag) is current."""
     etag = f'"{version.content_hash}"'
     headers = {
@@ -54,14 +55,21 @@ async def list_images(
     cursor: str | None = None,
 ) -> AssetPage:
     """Images the caller owns, that are shared with them, or public; oldest first."""
-    page = await assets.list(user, kind=kind, mine_only=mine, limit=limit, cursor=cursor, deleted=deleted)
+    page = await assets.page(user, kind=kind, mine_only=mine, limit=limit, cursor=cursor, deleted=deleted)
     items = [AssetOut.of(asset, await assets.current_version(asset)) for asset in page.items]
     return AssetPage(items=items, next_cursor=page.next_cursor)
 
 
-@router.get("/{asset_id}", response_class=Response, responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}})
-async def get_image_bytes(asset_id: uuid.UUID, user: CurrentUser, assets: AssetServiceDep, settings: SettingsDep,
-                          if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None) -> Response:
+@router.get(
+    "/{asset_id}", response_class=Response, responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}}
+)
+async def get_image_bytes(
+    asset_id: uuid.UUID,
+    user: CurrentUser,
+    assets: AssetServiceDep,
+    settings: SettingsDep,
+    if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
+) -> Response:
     """The current version's bytes, with its content type, a strong ETag (the SHA-256) and caching headers."""
     asset = await assets.visible(user, asset_id)
     version = await assets.current_version(asset)
@@ -69,8 +77,9 @@ async def get_image_bytes(asset_id: uuid.UUID, user: CurrentUser, assets: AssetS
 
 
 @router.get("/{asset_id}/meta", response_model=AssetOut)
-async def get_image_meta(asset_id: uuid.UUID, user: CurrentUser, assets: AssetServiceDep,
-                         response: Response) -> AssetOut:
+async def get_image_meta(
+    asset_id: uuid.UUID, user: CurrentUser, assets: AssetServiceDep, response: Response
+) -> AssetOut:
     """Owner, kind, size, content hash, dimensions, provider, prompt and sharing; ETag = row version."""
     asset = await assets.visible(user, asset_id)
     response.headers["ETag"] = etag_of(asset)
@@ -85,10 +94,14 @@ async def list_image_versions(asset_id: uuid.UUID, user: CurrentUser, assets: As
 
 
 @router.get("/{asset_id}/versions/{number}", response_class=Response)
-async def get_image_version_bytes(asset_id: uuid.UUID, number: int, user: CurrentUser, assets: AssetServiceDep,
-                                  settings: SettingsDep,
-                                  if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None
-                                  ) -> Response:
+async def get_image_version_bytes(
+    asset_id: uuid.UUID,
+    number: int,
+    user: CurrentUser,
+    assets: AssetServiceDep,
+    settings: SettingsDep,
+    if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
+) -> Response:
     """One version's bytes (immutable: cached for a long time)."""
     asset = await assets.visible(user, asset_id)
     version = await assets.version(asset, number)
@@ -97,8 +110,14 @@ async def get_image_version_bytes(asset_id: uuid.UUID, number: int, user: Curren
 
 
 @router.patch("/{asset_id}", response_model=AssetOut)
-async def update_image(asset_id: uuid.UUID, body: AssetPatch, user: CurrentUser, assets: AssetServiceDep,
-                       response: Response, if_match: IfMatch = None) -> AssetOut:
+async def update_image(
+    asset_id: uuid.UUID,
+    body: AssetPatch,
+    user: CurrentUser,
+    assets: AssetServiceDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> AssetOut:
     """Rename or share (``private`` | ``shared`` with ``shared_with`` | ``public``); owner only."""
     asset = await assets.update(user, asset_id, body, if_match)
     response.headers["ETag"] = etag_of(asset)
@@ -106,8 +125,9 @@ async def update_image(asset_id: uuid.UUID, body: AssetPatch, user: CurrentUser,
 
 
 @router.delete("/{asset_id}", status_code=204)
-async def delete_image(asset_id: uuid.UUID, user: CurrentUser, assets: AssetServiceDep,
-                       if_match: IfMatch = None) -> Response:
+async def delete_image(
+    asset_id: uuid.UUID, user: CurrentUser, assets: AssetServiceDep, if_match: IfMatch = None
+) -> Response:
     """Soft delete (owner only); restore brings it back."""
     await assets.delete(user, asset_id, if_match)
     return Response(status_code=204)

@@ -29,9 +29,15 @@ class VersionOut(BaseModel):
     @classmethod
     def of(cls, version: AssetVersion) -> VersionOut:
         return cls(
-            number=version.number, content_type=version.content_type, size_bytes=version.size_bytes,
-            content_hash=version.content_hash, width=version.width, height=version.height,
-            provider=version.provider, prompt=version.prompt, created_at=version.created_at,
+            number=version.number,
+            content_type=version.content_type,
+            size_bytes=version.size_bytes,
+            content_hash=version.content_hash,
+            width=version.width,
+            height=version.height,
+            provider=version.provider,
+            prompt=version.prompt,
+            created_at=version.created_at,
             url=f"{API_PREFIX}/{version.asset_id}/versions/{version.number}",
         )
 
@@ -53,10 +59,17 @@ class AssetOut(BaseModel):
     @classmethod
     def of(cls, asset: Asset, current: AssetVersion) -> AssetOut:
         return cls(
-            id=asset.id, owner_id=asset.owner_id, kind=asset.kind, title=asset.title,
-            visibility=asset.visibility,  # type: ignore[arg-type]
-            shared_with=list(asset.shared_with), url=f"{API_PREFIX}/{asset.id}", current=VersionOut.of(current),
-            version=asset.version, created_at=asset.created_at, updated_at=asset.updated_at,
+            id=asset.id,
+            owner_id=asset.owner_id,
+            kind=asset.kind,
+            title=asset.title,
+            visibility=asset.visibility,
+            shared_with=list(asset.shared_with),
+            url=f"{API_PREFIX}/{asset.id}",
+            current=VersionOut.of(current),
+            version=asset.version,
+            created_at=asset.created_at,
+            updated_at=asset.updated_at,
             deleted_at=asset.deleted_at,
         )
 

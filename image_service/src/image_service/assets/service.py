@@ -36,12 +36,14 @@ class AssetService:
         self.versions = AssetVersionRepository(session)
         self.store = store
 
-    async def create(self, owner_id: uuid.UUID, kind: str, title: str, image: NewImage,
-                     visibility: str = "private") -> tuple[Asset, AssetVersion]:
+    async def create(
+        self, owner_id: uuid.UUID, kind: str, title: str, image: NewImage, visibility: str = "private"
+    ) -> tuple[Asset, AssetVersion]:
         """A new asset with its first version. The bytes are written before the row; a rolled-back
         request leaves at most an unreferenced, content-addressed blob."""
-        asset = await self.assets.create(owner_id=owner_id, kind=kind, title=title[:200], visibility=visibility,
-                                         shared_with=[], current_version=1)
+        asset = await self.assets.create(
+            owner_id=owner_id, kind=kind, title=title[:200], visibility=visibility, shared_with=[], current_version=1
+        )
         version = await self._store_version(asset, 1, image)
         return asset, version
 
@@ -57,9 +59,16 @@ class AssetService:
         key = storage_key(asset.kind, digest, image.content_type)
         await self.store.put(key, image.data, image.content_type)
         return await self.versions.create(
-            asset_id=asset.id, number=number, storage_key=key, content_type=image.content_type,
-            size_bytes=len(image.data), content_hash=digest, width=image.width, height=image.height,
-            provider=image.provider, prompt=image.prompt,
+            asset_id=asset.id,
+            number=number,
+            storage_key=key,
+            content_type=image.content_type,
+            size_bytes=len(image.data),
+            content_hash=digest,
+            width=image.width,
+            height=image.height,
+            provider=image.provider,
+            prompt=image.prompt,
         )
 
     async def visible(self, principal: Principal, asset_id: uuid.UUID, *, include_deleted: bool = False) -> Asset:
@@ -83,13 +92,14 @@ class AssetService:
     async def read_bytes(self, version: AssetVersion) -> bytes:
         return await self.store.get(version.storage_key)
 
-    async def list(self, principal: Principal, *, kind: str | None, mine_only: bool, limit: int,
-                   cursor: str | None, deleted: bool) -> Page[Asset]:
-        return await self.assets.list_for(principal.user_id, kind=kind, mine_only=mine_only, limit=limit,
-                                          cursor=cursor, only_deleted=deleted)
+    async def page(
+        self, principal: Principal, *, kind: str | None, mine_only: bool, limit: int, cursor: str | None, deleted: bool
+    ) -> Page[Asset]:
+        return await self.assets.list_for(
+            principal.user_id, kind=kind, mine_only=mine_only, limit=limit, cursor=cursor, only_deleted=deleted
+        )
 
-    async def update(self, principal: Principal, asset_id: uuid.UUID, patch: AssetPatch,
-                     if_match: str | None) -> Asset:
+    async def update(self, principal: Principal, asset_id: uuid.UUID, patch: AssetPatch, if_match: str | None) -> Asset:
         asset = await self.visible(principal, asset_id)
         check_owner(principal, asset, NOUN)
         check_if_match(asset, if_match)

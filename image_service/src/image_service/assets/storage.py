@@ -89,8 +89,16 @@ class S3BlobStore:
     boto3 is synchronous; calls run in a worker thread. The client is created on first use so the
     service starts without the store being reachable."""
 
-    def __init__(self, *, bucket: str, endpoint_url: str | None, region: str, access_key_id: str | None,
-                 secret_access_key: str | None, prefix: str = "") -> None:
+    def __init__(
+        self,
+        *,
+        bucket: str,
+        endpoint_url: str | None,
+        region: str,
+        access_key_id: str | None,
+        secret_access_key: str | None,
+        prefix: str = "",
+    ) -> None:
         self.bucket = bucket
         self.prefix = prefix
         self._options: dict[str, Any] = {
@@ -109,8 +117,9 @@ class S3BlobStore:
         return self._client
 
     async def put(self, key: str, data: bytes, content_type: str) -> None:
-        await asyncio.to_thread(self.client().put_object, Bucket=self.bucket, Key=self.prefix + key, Body=data,
-                                ContentType=content_type)
+        await asyncio.to_thread(
+            self.client().put_object, Bucket=self.bucket, Key=self.prefix + key, Body=data, ContentType=content_type
+        )
 
     async def get(self, key: str) -> bytes:
         def read() -> bytes:
@@ -118,8 +127,7 @@ class S3BlobStore:
             try:
                 response = client.get_object(Bucket=self.bucket, Key=self.prefix + key)
             except client.exceptions.NoSuchKey as exc:
-                raise NotFoundError("The image's bytes are missing from storage.",
-                                    code="image_bytes_missing") from exc
+                raise NotFoundError("The image's bytes are missing from storage.", code="image_bytes_missing") from exc
             body: bytes = response["Body"].read()
             return body
 
@@ -141,7 +149,12 @@ def blob_store_from_settings(settings: Any) -> BlobStore:
     """The store the settings ask for."""
     if settings.storage_backend == "s3":
         secret = settings.s3_secret_access_key.get_secret_value() if settings.s3_secret_access_key else None
-        return S3BlobStore(bucket=settings.s3_bucket, endpoint_url=settings.s3_endpoint_url,
-                           region=settings.s3_region, access_key_id=settings.s3_access_key_id,
-                           secret_access_key=secret, prefix=settings.s3_prefix)
+        return S3BlobStore(
+            bucket=settings.s3_bucket,
+            endpoint_url=settings.s3_endpoint_url,
+            region=settings.s3_region,
+            access_key_id=settings.s3_access_key_id,
+            secret_access_key=secret,
+            prefix=settings.s3_prefix,
+        )
     return FilesystemBlobStore(settings.resolved_assets_dir())

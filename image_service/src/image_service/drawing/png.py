@@ -36,25 +36,47 @@ def render_png(scene: Scene) -> Image.Image:
         for item in items:
             if isinstance(item, Rect):
                 box = (item.x * s, item.y * s, (item.x + item.width) * s - 1, (item.y + item.height) * s - 1)
-                draw.rectangle(box, fill=_rgba(item.style.fill, item.style.opacity),
-                               outline=_rgba(item.style.stroke, item.style.opacity), width=_width(item.style, s))
+                draw.rectangle(
+                    box,
+                    fill=_rgba(item.style.fill, item.style.opacity),
+                    outline=_rgba(item.style.stroke, item.style.opacity),
+                    width=_width(item.style, s),
+                )
             elif isinstance(item, Circle):
                 box = ((item.cx - item.r) * s, (item.cy - item.r) * s, (item.cx + item.r) * s, (item.cy + item.r) * s)
-                draw.ellipse(box, fill=_rgba(item.style.fill, item.style.opacity),
-                             outline=_rgba(item.style.stroke, item.style.opacity), width=_width(item.style, s))
+                draw.ellipse(
+                    box,
+                    fill=_rgba(item.style.fill, item.style.opacity),
+                    outline=_rgba(item.style.stroke, item.style.opacity),
+                    width=_width(item.style, s),
+                )
             elif isinstance(item, Polygon):
                 points = [(x * s, y * s) for x, y in item.points]
-                draw.polygon(points, fill=_rgba(item.style.fill, item.style.opacity),
-                             outline=_rgba(item.style.stroke, item.style.opacity), width=_width(item.style, s))
+                draw.polygon(
+                    points,
+                    fill=_rgba(item.style.fill, item.style.opacity),
+                    outline=_rgba(item.style.stroke, item.style.opacity),
+                    width=_width(item.style, s),
+                )
             elif isinstance(item, Polyline):
                 points = [(x * s, y * s) for x, y in item.points]
-                draw.line(points, fill=_rgba(item.style.stroke, item.style.opacity), width=_width(item.style, s),
-                          joint="curve")
+                draw.line(
+                    points,
+                    fill=_rgba(item.style.stroke, item.style.opacity),
+                    width=_width(item.style, s),
+                    joint="curve",
+                )
             elif isinstance(item, Text):
                 size = round(item.size * s)
-                draw.text((item.x * s, item.y * s), item.text, fill=item.fill, font=font(size), anchor="mm",
-                          stroke_width=max(1, size // 12) if item.bold else 0,
-                          stroke_fill=(0, 0, 0) if item.bold else None)
+                draw.text(
+                    (item.x * s, item.y * s),
+                    item.text,
+                    fill=item.fill,
+                    font=font(size),
+                    anchor="mm",
+                    stroke_width=max(1, size // 12) if item.bold else 0,
+                    stroke_fill=(0, 0, 0) if item.bold else None,
+                )
     return image
 
 

@@ -40,29 +40,40 @@ def render_svg(scene: Scene) -> str:
     ]
     if scene.title:
         out.append(f"<title>{escape(scene.title)}</title>")
-    out.append(f'<rect x="0" y="0" width="{_num(scene.width)}" height="{_num(scene.height)}" '
-               f'fill="{_hex(scene.background)}"/>')
+    out.append(
+        f'<rect x="0" y="0" width="{_num(scene.width)}" height="{_num(scene.height)}" fill="{_hex(scene.background)}"/>'
+    )
     for name, items in scene.layers:
         out.append(f"<g id={quoteattr(name)}>")
         for item in items:
             if isinstance(item, Rect):
-                out.append(f'<rect x="{_num(item.x)}" y="{_num(item.y)}" width="{_num(item.width)}" '
-                           f'height="{_num(item.height)}" {_style(item.style)}/>')
+                out.append(
+                    f'<rect x="{_num(item.x)}" y="{_num(item.y)}" width="{_num(item.width)}" '
+                    f'height="{_num(item.height)}" {_style(item.style)}/>'
+                )
             elif isinstance(item, Circle):
-                out.append(f'<circle cx="{_num(item.cx)}" cy="{_num(item.cy)}" r="{_num(item.r)}" '
-                           f'{_style(item.style)} shape-rendering="geometricPrecision"/>')
+                out.append(
+                    f'<circle cx="{_num(item.cx)}" cy="{_num(item.cy)}" r="{_num(item.r)}" '
+                    f'{_style(item.style)} shape-rendering="geometricPrecision"/>'
+                )
             elif isinstance(item, Polygon):
-                out.append(f'<polygon points="{_points(item.points)}" {_style(item.style)} '
-                           'shape-rendering="geometricPrecision"/>')
+                out.append(
+                    f'<polygon points="{_points(item.points)}" {_style(item.style)} '
+                    'shape-rendering="geometricPrecision"/>'
+                )
             elif isinstance(item, Polyline):
                 line_style = Style(None, item.style.stroke, item.style.stroke_width, item.style.opacity)
-                out.append(f'<polyline points="{_points(item.points)}" {_style(line_style)} '
-                           'stroke-linecap="round" stroke-linejoin="round"/>')
+                out.append(
+                    f'<polyline points="{_points(item.points)}" {_style(line_style)} '
+                    'stroke-linecap="round" stroke-linejoin="round"/>'
+                )
             elif isinstance(item, Text):
                 weight = ' font-weight="bold"' if item.bold else ""
-                out.append(f'<text x="{_num(item.x)}" y="{_num(item.y)}" font-size="{_num(item.size)}" '
-                           f'font-family="sans-serif" text-anchor="middle" dominant-baseline="central" '
-                           f'fill="{_hex(item.fill)}"{weight}>{escape(item.text)}</text>')
+                out.append(
+                    f'<text x="{_num(item.x)}" y="{_num(item.y)}" font-size="{_num(item.size)}" '
+                    f'font-family="sans-serif" text-anchor="middle" dominant-baseline="central" '
+                    f'fill="{_hex(item.fill)}"{weight}>{escape(item.text)}</text>'
+                )
         out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"

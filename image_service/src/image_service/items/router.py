@@ -20,8 +20,14 @@ router = APIRouter(prefix=API_PREFIX, tags=["items"])
 
 
 @router.post("/items", response_model=JobOut, status_code=202)
-async def create_item_art(body: ItemArtCreate, user: CurrentUser, session: SessionDep, settings: SettingsDep,
-                          request: Request, response: Response) -> JobOut:
+async def create_item_art(
+    body: ItemArtCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+    response: Response,
+) -> JobOut:
     """An icon for an item by category and rarity; counts against the generation limit."""
     await admit_generation(request, settings, user.user_id)
     seed = body.seed if body.seed is not None else secrets.randbelow(2**31)

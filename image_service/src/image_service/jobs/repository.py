@@ -23,8 +23,10 @@ class JobRepository(Repository[GenerationJob]):
             self._select()
             .where(
                 or_(
-                    and_(GenerationJob.status == "pending",
-                         or_(GenerationJob.not_before.is_(None), GenerationJob.not_before <= now)),
+                    and_(
+                        GenerationJob.status == "pending",
+                        or_(GenerationJob.not_before.is_(None), GenerationJob.not_before <= now),
+                    ),
                     and_(GenerationJob.status == "running", GenerationJob.lease_expires_at < now),
                 )
             )
@@ -35,6 +37,12 @@ class JobRepository(Repository[GenerationJob]):
         job: GenerationJob | None = (await self.session.execute(statement)).scalar_one_or_none()
         if job is None:
             return None
-        await self.update(job, {"status": "running", "attempts": job.attempts + 1,
-                                "lease_expires_at": now + timedelta(seconds=lease_seconds)})
+        await self.update(
+            job,
+            {
+                "status": "running",
+                "attempts": job.attempts + 1,
+                "lease_expires_at": now + timedelta(seconds=lease_seconds),
+            },
+        )
         return job

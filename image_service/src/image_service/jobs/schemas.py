@@ -33,9 +33,20 @@ class JobOut(BaseModel):
     @classmethod
     def of(cls, job: GenerationJob) -> JobOut:
         return cls(
-            id=job.id, kind=job.kind, status=job.status, provider=job.provider,  # type: ignore[arg-type]
-            title=job.title, spec=job.spec, prompt=job.prompt, character_id=job.character_id, asset_id=job.asset_id,
-            image_url=f"{API_PREFIX}/{job.asset_id}" if job.asset_id else None, attempts=job.attempts,
-            error_code=job.error_code, error_message=job.error_message, created_at=job.created_at,
-            finished_at=job.finished_at, url=f"{API_PREFIX}/jobs/{job.id}",
+            id=job.id,
+            kind=job.kind,
+            status=job.status,
+            provider=job.provider,
+            title=job.title,
+            spec=job.spec,
+            prompt=job.prompt,
+            character_id=job.character_id,
+            asset_id=job.asset_id,
+            image_url=f"{API_PREFIX}/{job.asset_id}" if job.asset_id else None,
+            attempts=job.attempts,
+            error_code=job.error_code,
+            error_message=job.error_message,
+            created_at=job.created_at,
+            finished_at=job.finished_at,
+            url=f"{API_PREFIX}/jobs/{job.id}",
         )

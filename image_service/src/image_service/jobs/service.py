@@ -27,18 +27,31 @@ class JobService:
         self.jobs = JobRepository(session)
         self.settings = settings
 
-    async def queue_portrait(self, owner_id: uuid.UUID, spec: PortraitSpec,
-                             character_id: uuid.UUID | None) -> GenerationJob:
+    async def queue_portrait(
+        self, owner_id: uuid.UUID, spec: PortraitSpec, character_id: uuid.UUID | None
+    ) -> GenerationJob:
         return await self.jobs.create(
-            owner_id=owner_id, kind="portrait", status="pending", provider=provider_for(self.settings),
-            title=f"Portrait of {spec.name}"[:200], spec=dataclasses.asdict(spec), prompt=portrait_prompt(spec),
-            character_id=character_id, attempts=0,
+            owner_id=owner_id,
+            kind="portrait",
+            status="pending",
+            provider=provider_for(self.settings),
+            title=f"Portrait of {spec.name}"[:200],
+            spec=dataclasses.asdict(spec),
+            prompt=portrait_prompt(spec),
+            character_id=character_id,
+            attempts=0,
         )
 
     async def queue_item(self, owner_id: uuid.UUID, spec: ItemSpec) -> GenerationJob:
         return await self.jobs.create(
-            owner_id=owner_id, kind="item", status="pending", provider=provider_for(self.settings),
-            title=spec.name[:200], spec=dataclasses.asdict(spec), prompt=item_prompt(spec), attempts=0,
+            owner_id=owner_id,
+            kind="item",
+            status="pending",
+            provider=provider_for(self.settings),
+            title=spec.name[:200],
+            spec=dataclasses.asdict(spec),
+            prompt=item_prompt(spec),
+            attempts=0,
         )
 
     async def get(self, principal: Principal, job_id: uuid.UUID) -> GenerationJob:

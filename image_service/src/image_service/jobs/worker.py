@@ -9,6 +9,7 @@ a job whose worker died is taken again when its lease runs out. Retryable provid
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import uuid
 from collections.abc import Awaitable, Callable
@@ -72,8 +73,15 @@ def render_offline(kind: str, spec: dict[str, Any]) -> NewImage:
 
 
 class JobWorker:
-    def __init__(self, database: Database, store: BlobStore, settings: Settings, publish: Publish | None = None,
-                 *, getimg_transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        store: BlobStore,
+        settings: Settings,
+        publish: Publish | None = None,
+        *,
+        getimg_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.database = database
         self.store = store
         self.settings = settings
@@ -85,23 +93,29 @@ class JobWorker:
         key = self.settings.getimg_api_key
         if key is None:
             raise GetImgError(0, "getimg_not_configured", "No GetImg key is configured.", retryable=False)
-        return GetImgClient(key.get_secret_value(), base_url=self.settings.getimg_base_url,
-                            model_path=self.settings.getimg_model_path, timeout=self.settings.getimg_timeout_seconds,
-                            transport=self.getimg_transport)
+        return GetImgClient(
+            key.get_secret_value(),
+            base_url=self.settings.getimg_base_url,
+            model_path=self.settings.getimg_model_path,
+            timeout=self.settings.getimg_timeout_seconds,
+            transport=self.getimg_transport,
+        )
 
     async def _render(self, job: ClaimedJob) -> NewImage:
         if job.provider == "offline":
             image = await asyncio.to_thread(render_offline, job.kind, job.spec)
             return NewImage(image.data, image.content_type, image.width, image.height, "offline", job.prompt)
         width, height = PROVIDER_SIZES[job.kind]
-        generated = await self._getimg().text_to_image(job.prompt, width=width, height=height,
-                                                       seed=int(job.spec.get("seed", 0)) % 2**31)
+        generated = await self._getimg().text_to_image(
+            job.prompt, width=width, height=height, seed=int(job.spec.get("seed", 0)) % 2**31
+        )
         try:
             with Image.open(io.BytesIO(generated.data)) as opened:
                 real_width, real_height = opened.size
         except (UnidentifiedImageError, OSError) as exc:
-            raise GetImgError(502, "getimg_bad_response", "GetImg sent bytes that are not an image.",
-                              retryable=False) from exc
+            raise GetImgError(
+                502, "getimg_bad_response", "GetImg sent bytes that are not an image.", retryable=False
+            ) from exc
         return NewImage(generated.data, generated.content_type, real_width, real_height, "getimg", job.prompt)
 
     async def run_once(self) -> JobOutcome | None:
@@ -110,19 +124,38 @@ class JobWorker:
             job = await JobRepository(session).claim_next(self.settings.job_lease_seconds)
             if job is None:
                 return None
-            snapshot = ClaimedJob(job.id, job.kind, job.provider, dict(job.spec), job.prompt, job.owner_id, job.title,
-                                  job.character_id, job.attempts)
+            snapshot = ClaimedJob(
+                job.id,
+                job.kind,
+                job.provider,
+                dict(job.spec),
+                job.prompt,
+                job.owner_id,
+                job.title,
+                job.character_id,
+                job.attempts,
+            )
         try:
             image = await self._render(snapshot)
         except GetImgError as exc:
             return await self._record_failure(snapshot, exc)
         async with self.database.session() as session:
-            asset, _version = await AssetService(session, self.store).create(snapshot.owner_id, snapshot.kind,
-                                                                            snapshot.title, image)
+            asset, _version = await AssetService(session, self.store).create(
+                snapshot.owner_id, snapshot.kind, snapshot.title, image
+            )
             jobs = JobRepository(session)
             job = await jobs.get_or_raise(snapshot.id)
-            await jobs.update(job, {"status": "succeeded", "asset_id": asset.id, "finished_at": utcnow(),
-                                    "lease_expires_at": None, "error_code": None, "error_message": None})
+            await jobs.update(
+                job,
+                {
+                    "status": "succeeded",
+                    "asset_id": asset.id,
+                    "finished_at": utcnow(),
+                    "lease_expires_at": None,
+                    "error_code": None,
+                    "error_message": None,
+                },
+            )
         log.info("job_succeeded", job_id=str(snapshot.id), kind=snapshot.kind, provider=snapshot.provider)
         await self._announce(snapshot, "succeeded", asset.id, None)
         return JobOutcome(snapshot.id, "succeeded", asset.id, None)
@@ -145,15 +178,21 @@ class JobWorker:
         await self._announce(snapshot, "failed", None, exc.code)
         return JobOutcome(snapshot.id, "failed", None, exc.code)
 
-    async def _announce(self, job: ClaimedJob, status: str, asset_id: uuid.UUID | None,
-                        error_code: str | None) -> None:
+    async def _announce(self, job: ClaimedJob, status: str, asset_id: uuid.UUID | None, error_code: str | None) -> None:
         """The completion event, after the commit. The job row stays the record of truth, so a lost
         event loses no data (clients can always read ``GET /jobs/{id}``)."""
         if self.publish is None:
             return
-        event = GenerationCompletedV1(job_id=job.id, kind=job.kind, owner_id=job.owner_id,  # type: ignore[arg-type]
-                                      status=status, provider=job.provider, asset_id=asset_id,  # type: ignore[arg-type]
-                                      character_id=job.character_id, error_code=error_code)
+        event = GenerationCompletedV1(
+            job_id=job.id,
+            kind=job.kind,
+            owner_id=job.owner_id,
+            status=status,
+            provider=job.provider,
+            asset_id=asset_id,
+            character_id=job.character_id,
+            error_code=error_code,
+        )
         try:
             await self.publish(event)
         except Exception as exc:
@@ -169,8 +208,6 @@ class JobWorker:
                 raise
             except Exception as exc:
                 log.exception("job_worker_error", error=type(exc).__name__)
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wakeup.wait(), timeout=self.settings.job_poll_seconds)
-            except TimeoutError:
-                pass
             self.wakeup.clear()

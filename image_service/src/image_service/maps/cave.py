@@ -48,8 +48,10 @@ def _closest_pair(a: list[Cell], b: list[Cell]) -> tuple[Cell, Cell]:
 def generate_cave(width: int, height: int, seed: int, rng: random.Random) -> MapLayout:
     """Organic caverns; every open cell belongs to one connected cave system."""
     cells = [
-        [WALL if x in (0, width - 1) or y in (0, height - 1) or rng.random() < INITIAL_ROCK else FLOOR
-         for x in range(width)]
+        [
+            WALL if x in (0, width - 1) or y in (0, height - 1) or rng.random() < INITIAL_ROCK else FLOOR
+            for x in range(width)
+        ]
         for y in range(height)
     ]
     for _ in range(SMOOTHING_STEPS):
@@ -62,8 +64,12 @@ def generate_cave(width: int, height: int, seed: int, rng: random.Random) -> Map
                 cells[y][x] = WALL
     if not caverns:
         cx, cy = width // 2, height // 2
-        blob = {(x, y) for y in range(cy - 2, cy + 3) for x in range(cx - 2, cx + 3)
-                if 1 <= x < width - 1 and 1 <= y < height - 1}
+        blob = {
+            (x, y)
+            for y in range(cy - 2, cy + 3)
+            for x in range(cx - 2, cx + 3)
+            if 1 <= x < width - 1 and 1 <= y < height - 1
+        }
         for x, y in blob:
             cells[y][x] = FLOOR
         caverns = [blob]
@@ -74,8 +80,8 @@ def generate_cave(width: int, height: int, seed: int, rng: random.Random) -> Map
         sample_joined = [cell for part in joined for cell in part[:: max(1, len(part) // 40)]]
         best_index, best_pair = 0, None
         best_distance = None
-        for index, region in enumerate(pending):
-            pair = _closest_pair(region[:: max(1, len(region) // 40)], sample_joined)
+        for index, candidate in enumerate(pending):
+            pair = _closest_pair(candidate[:: max(1, len(candidate) // 40)], sample_joined)
             distance = abs(pair[0][0] - pair[1][0]) + abs(pair[0][1] - pair[1][1])
             if best_distance is None or distance < best_distance:
                 best_index, best_pair, best_distance = index, pair, distance

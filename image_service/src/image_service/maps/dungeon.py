@@ -16,9 +16,7 @@ def _room_limits(width: int, height: int) -> tuple[int, int]:
 def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int], margin: int) -> bool:
     ax, ay, aw, ah = a
     bx, by, bw, bh = b
-    return not (
-        ax + aw + margin <= bx or bx + bw + margin <= ax or ay + ah + margin <= by or by + bh + margin <= ay
-    )
+    return not (ax + aw + margin <= bx or bx + bw + margin <= ax or ay + ah + margin <= by or by + bh + margin <= ay)
 
 
 def _place_rooms(width: int, height: int, rng: random.Random) -> list[tuple[int, int, int, int]]:

@@ -307,9 +307,14 @@ def place_spawn_points(layout: MapLayout, hostile_groups: int = 3) -> None:
     if len(far_rooms) < hostile_groups:
         farthest = max(distance, key=lambda cell: (distance[cell], -cell[1], -cell[0]))
         if farthest != start:
-            owner = next((room.id for room in layout.rooms
-                          if room.x <= farthest[0] < room.x + room.width and room.y <= farthest[1] < room.y + room.height),
-                         None)
+            owner = next(
+                (
+                    room.id
+                    for room in layout.rooms
+                    if room.x <= farthest[0] < room.x + room.width and room.y <= farthest[1] < room.y + room.height
+                ),
+                None,
+            )
             layout.spawn_points.append(SpawnPoint(farthest[0], farthest[1], "hostile", owner))
 
 
@@ -322,11 +327,21 @@ def layout_from_dict(data: dict[str, Any]) -> MapLayout:
         seed=data["seed"],
         cells=[list(row) for row in data["grid"]],
         rooms=[
-            Room(r["id"], r["name"], r["x"], r["y"], r["width"], r["height"], (r["anchor"][0], r["anchor"][1]),
-                 r["area_squares"])
+            Room(
+                r["id"],
+                r["name"],
+                r["x"],
+                r["y"],
+                r["width"],
+                r["height"],
+                (r["anchor"][0], r["anchor"][1]),
+                r["area_squares"],
+            )
             for r in data["rooms"]
         ],
         doors=[Door(d["x"], d["y"], d["orientation"]) for d in data["doors"]],
-        furniture=[Furniture(f["kind"], f["x"], f["y"], f["width"], f["height"], f["blocking"]) for f in data["furniture"]],
+        furniture=[
+            Furniture(f["kind"], f["x"], f["y"], f["width"], f["height"], f["blocking"]) for f in data["furniture"]
+        ],
         spawn_points=[SpawnPoint(s["x"], s["y"], s["side"], s["room_id"]) for s in data["spawn_points"]],
     )

@@ -13,7 +13,12 @@ CreatureSize = Literal["tiny", "small", "medium", "large", "huge", "gargantuan"]
 
 #: Squares a creature's space spans per side (SRD 5.2 "Creature Size and Space"; Tiny shares a square).
 SPACE_SQUARES: dict[CreatureSize, float] = {
-    "tiny": 0.5, "small": 1, "medium": 1, "large": 2, "huge": 3, "gargantuan": 4,
+    "tiny": 0.5,
+    "small": 1,
+    "medium": 1,
+    "large": 2,
+    "huge": 3,
+    "gargantuan": 4,
 }
 
 

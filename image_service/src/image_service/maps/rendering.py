@@ -17,8 +17,15 @@ from image_service.maps.themes import PALETTES, MapPalette, MapTheme
 AREA_COLORS: tuple[Color, ...] = ((236, 112, 20), (170, 60, 220), (30, 150, 230), (220, 40, 60), (40, 170, 90))
 TOKEN_COLORS: dict[str, Color] = {"character": (40, 96, 200), "npc": (214, 170, 40), "hostile": (196, 40, 40)}
 FURNITURE_STYLE: dict[str, str] = {
-    "table": "wood", "bar": "wood", "bed": "cloth", "chair": "wood", "keg": "barrel", "barrel": "barrel",
-    "crate": "crate", "hearth": "fire", "stove": "fire",
+    "table": "wood",
+    "bar": "wood",
+    "bed": "cloth",
+    "chair": "wood",
+    "keg": "barrel",
+    "barrel": "barrel",
+    "crate": "crate",
+    "hearth": "fire",
+    "stove": "fire",
 }
 
 
@@ -29,8 +36,14 @@ def default_scale(width: int, height: int) -> int:
 
 def _terrain_fill(code: str, palette: MapPalette) -> Color:
     return {
-        FLOOR: palette.floor, DOOR: palette.floor, GROUND: palette.ground, ROAD: palette.road,
-        TREES: palette.trees, WATER: palette.water, SHALLOWS: palette.shallows, ROCK: palette.ground,
+        FLOOR: palette.floor,
+        DOOR: palette.floor,
+        GROUND: palette.ground,
+        ROAD: palette.road,
+        TREES: palette.trees,
+        WATER: palette.water,
+        SHALLOWS: palette.shallows,
+        ROCK: palette.ground,
     }.get(code, palette.rock)
 
 
@@ -72,14 +85,21 @@ def _details_layer(layout: MapLayout, palette: MapPalette, out: list[Primitive])
                 out.append(Circle(x + 0.4 + ox, y + 0.4 + oy, 0.16, Style(palette.trees, None, 0, 0.8)))
             elif code == ROCK:
                 points = tuple(
-                    (x + 0.5 + 0.4 * math.cos(a) * rng.uniform(0.75, 1.0), y + 0.5 + 0.4 * math.sin(a) * rng.uniform(0.75, 1.0))
+                    (
+                        x + 0.5 + 0.4 * math.cos(a) * rng.uniform(0.75, 1.0),
+                        y + 0.5 + 0.4 * math.sin(a) * rng.uniform(0.75, 1.0),
+                    )
                     for a in (i * math.tau / 7 for i in range(7))
                 )
                 out.append(Polygon(points, Style(palette.boulder, palette.wall_line, 0.05)))
             elif code in (WATER, SHALLOWS) and roll < 0.35:
                 yy = y + rng.uniform(0.3, 0.7)
-                out.append(Polyline(((x + 0.15, yy), (x + 0.35, yy - 0.08), (x + 0.55, yy), (x + 0.75, yy - 0.08)),
-                                    Style(None, (235, 245, 255), 0.05, 0.6)))
+                out.append(
+                    Polyline(
+                        ((x + 0.15, yy), (x + 0.35, yy - 0.08), (x + 0.55, yy), (x + 0.75, yy - 0.08)),
+                        Style(None, (235, 245, 255), 0.05, 0.6),
+                    )
+                )
             elif code == GROUND and roll < 0.08:
                 out.append(Circle(x + rng.random(), y + rng.random(), 0.06, Style(palette.trees, None, 0, 0.9)))
 
@@ -169,7 +189,12 @@ def _spawns_layer(layout: MapLayout, out: list[Primitive]) -> None:
     for spawn in layout.spawn_points:
         color = TOKEN_COLORS["character" if spawn.side == "party" else "hostile"]
         x, y = spawn.x, spawn.y
-        out.append(Polygon(((x + 0.5, y + 0.15), (x + 0.85, y + 0.8), (x + 0.15, y + 0.8)), Style(color, (255, 255, 255), 0.05, 0.8)))
+        out.append(
+            Polygon(
+                ((x + 0.5, y + 0.15), (x + 0.85, y + 0.8), (x + 0.15, y + 0.8)),
+                Style(color, (255, 255, 255), 0.05, 0.8),
+            )
+        )
 
 
 def _fog_layer(layout: MapLayout, overlays: Overlays, palette: MapPalette, out: list[Primitive]) -> None:
@@ -190,8 +215,13 @@ def _fog_layer(layout: MapLayout, overlays: Overlays, palette: MapPalette, out: 
 def build_scene(layout: MapLayout, theme: MapTheme, overlays: Overlays, scale: int | None = None) -> Scene:
     """Everything that will be drawn, in drawing order."""
     palette = PALETTES[theme]
-    scene = Scene(layout.width, layout.height, palette.rock, scale or default_scale(layout.width, layout.height),
-                  title=f"{layout.kind} map {layout.width}x{layout.height} (seed {layout.seed})")
+    scene = Scene(
+        layout.width,
+        layout.height,
+        palette.rock,
+        scale or default_scale(layout.width, layout.height),
+        title=f"{layout.kind} map {layout.width}x{layout.height} (seed {layout.seed})",
+    )
     _terrain_layer(layout, palette, scene.layer("terrain"))
     _details_layer(layout, palette, scene.layer("details"))
     _walls_layer(layout, palette, scene.layer("walls"))

@@ -13,6 +13,7 @@ class MapRepository(Repository[MapRecord]):
     model = MapRecord
     entity_name = "map"
 
-    async def list_owned(self, owner_id: uuid.UUID, *, limit: int, cursor: str | None,
-                         only_deleted: bool) -> Page[MapRecord]:
+    async def list_owned(
+        self, owner_id: uuid.UUID, *, limit: int, cursor: str | None, only_deleted: bool
+    ) -> Page[MapRecord]:
         return await self.list(filters={"owner_id": owner_id}, limit=limit, cursor=cursor, only_deleted=only_deleted)

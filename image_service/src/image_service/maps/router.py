@@ -37,8 +37,9 @@ MapServiceDep = Annotated[MapService, Depends(get_map_service)]
 
 
 @router.post("/maps", response_model=MapOut, status_code=201)
-async def create_map(body: MapCreate, user: CurrentUser, maps: MapServiceDep, settings: SettingsDep,
-                     request: Request, response: Response) -> MapOut:
+async def create_map(
+    body: MapCreate, user: CurrentUser, maps: MapServiceDep, settings: SettingsDep, request: Request, response: Response
+) -> MapOut:
     """Generate a dungeon, cave, tavern or wilderness map; counts against the generation limit."""
     await enforce_generation_limit(request.app.state.redis, user.user_id, settings.generation_rate_limit_per_minute)
     record = await maps.create(user, body)
@@ -48,13 +49,19 @@ async def create_map(body: MapCreate, user: CurrentUser, maps: MapServiceDep, se
 
 
 @router.get("/maps", response_model=MapPage)
-async def list_maps(user: CurrentUser, maps: MapServiceDep,
-                    deleted: Annotated[bool, Query(description="my soft-deleted maps")] = False,
-                    limit: Annotated[int, Query(ge=1, le=200)] = 50, cursor: str | None = None) -> MapPage:
+async def list_maps(
+    user: CurrentUser,
+    maps: MapServiceDep,
+    deleted: Annotated[bool, Query(description="my soft-deleted maps")] = False,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: str | None = None,
+) -> MapPage:
     """The caller's maps, oldest first."""
-    page = await maps.list(user, limit=limit, cursor=cursor, deleted=deleted)
-    return MapPage(items=[MapSummary.model_validate(record, from_attributes=True) for record in page.items],
-                   next_cursor=page.next_cursor)
+    page = await maps.page(user, limit=limit, cursor=cursor, deleted=deleted)
+    return MapPage(
+        items=[MapSummary.model_validate(record, from_attributes=True) for record in page.items],
+        next_cursor=page.next_cursor,
+    )
 
 
 @router.get("/maps/{map_id}", response_model=MapOut)
@@ -65,8 +72,11 @@ async def get_map(map_id: uuid.UUID, user: CurrentUser, maps: MapServiceDep, res
     return MapOut.of(record)
 
 
-@router.post("/maps/{map_id}/render", response_class=Response,
-             responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}})
+@router.post(
+    "/maps/{map_id}/render",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}, "image/svg+xml": {}}}},
+)
 async def render_map(map_id: uuid.UUID, body: RenderRequest, user: CurrentUser, maps: MapServiceDep) -> Response:
     """Draw the map with overlays (grid, fog of war, tokens, areas of effect); nothing is stored."""
     data, content_type = await maps.render(user, map_id, body)
@@ -86,8 +96,14 @@ async def areas_on_open_grid(body: AreasRequest, user: CurrentUser) -> AreasOut:
 
 
 @router.patch("/maps/{map_id}", response_model=MapOut)
-async def update_map(map_id: uuid.UUID, body: MapPatch, user: CurrentUser, maps: MapServiceDep, response: Response,
-                     if_match: IfMatch = None) -> MapOut:
+async def update_map(
+    map_id: uuid.UUID,
+    body: MapPatch,
+    user: CurrentUser,
+    maps: MapServiceDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> MapOut:
     """Rename or share the map (its renders follow); owner only; ``If-Match`` guards against lost updates."""
     record = await maps.update(user, map_id, body, if_match)
     response.headers["ETag"] = etag_of(record)

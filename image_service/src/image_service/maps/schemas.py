@@ -22,8 +22,9 @@ class AreaIn(BaseModel):
 
     shape: AreaShape
     origin: tuple[float, float]
-    size_ft: int = Field(ge=5, le=500, description="cone/line length, cube side, sphere/cylinder radius, "
-                                                   "emanation distance")
+    size_ft: int = Field(
+        ge=5, le=500, description="cone/line length, cube side, sphere/cylinder radius, emanation distance"
+    )
     direction_deg: float = Field(default=0.0, ge=-360, le=360, description="0 east, 90 south, 180 west, 270 north")
     width_ft: int = Field(default=5, ge=5, le=100, description="a line's width")
     creature_squares: int = Field(default=1, ge=1, le=4, description="an emanation's origin creature, squares per side")
@@ -37,8 +38,15 @@ class AreaIn(BaseModel):
         return value
 
     def to_area(self) -> AreaOfEffect:
-        return AreaOfEffect(self.shape, self.origin, self.size_ft, self.direction_deg, self.width_ft,
-                            self.creature_squares, self.include_origin)
+        return AreaOfEffect(
+            self.shape,
+            self.origin,
+            self.size_ft,
+            self.direction_deg,
+            self.width_ft,
+            self.creature_squares,
+            self.include_origin,
+        )
 
 
 class TokenIn(BaseModel):
@@ -125,13 +133,23 @@ class MapOut(BaseModel):
     @classmethod
     def of(cls, record: MapRecord) -> MapOut:
         return cls(
-            id=record.id, owner_id=record.owner_id, title=record.title, kind=record.kind,  # type: ignore[arg-type]
-            width=record.width, height=record.height, seed=record.seed, theme=record.theme,  # type: ignore[arg-type]
-            visibility=record.visibility, shared_with=list(record.shared_with),  # type: ignore[arg-type]
+            id=record.id,
+            owner_id=record.owner_id,
+            title=record.title,
+            kind=record.kind,
+            width=record.width,
+            height=record.height,
+            seed=record.seed,
+            theme=record.theme,
+            visibility=record.visibility,
+            shared_with=list(record.shared_with),
             png=RenderLink(asset_id=record.png_asset_id, url=f"{API_PREFIX}/{record.png_asset_id}"),
             svg=RenderLink(asset_id=record.svg_asset_id, url=f"{API_PREFIX}/{record.svg_asset_id}"),
-            layout=record.layout, version=record.version, created_at=record.created_at,
-            updated_at=record.updated_at, deleted_at=record.deleted_at,
+            layout=record.layout,
+            version=record.version,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+            deleted_at=record.deleted_at,
         )
 
 

@@ -53,15 +53,19 @@ def _check_overlays(overlays: OverlaysIn, width: int, height: int) -> None:
         raise UnprocessableError("The overlays do not fit the map.", details=problems)
 
 
-def render_new_map(kind: str, width: int, height: int, seed: int, theme: MapTheme, overlays: Overlays,
-                   scale: int | None) -> RenderedMap:
+def render_new_map(
+    kind: str, width: int, height: int, seed: int, theme: MapTheme, overlays: Overlays, scale: int | None
+) -> RenderedMap:
     """Generate and draw a map (CPU work: call it in a worker thread)."""
     layout = generate_map(kind, width, height, seed)  # type: ignore[arg-type]
     png, pw, ph = map_png(layout, theme, overlays, scale)
     svg, sw, sh = map_svg(layout, theme, overlays, scale)
     prompt = f"{kind} {width}x{height} seed {seed} theme {theme}"
-    return RenderedMap(layout, NewImage(png, "image/png", pw, ph, "procedural", prompt),
-                       NewImage(svg, "image/svg+xml", sw, sh, "procedural", prompt))
+    return RenderedMap(
+        layout,
+        NewImage(png, "image/png", pw, ph, "procedural", prompt),
+        NewImage(svg, "image/svg+xml", sw, sh, "procedural", prompt),
+    )
 
 
 class MapService:
@@ -72,19 +76,39 @@ class MapService:
     async def create(self, principal: Principal, request: MapCreate) -> MapRecord:
         problem = size_problem(request.kind, request.width, request.height)
         if problem is not None:
-            raise UnprocessableError("The map size is out of range.", code="map_size_invalid",
-                                     details=[ErrorDetail("width", problem), ErrorDetail("height", problem)])
+            raise UnprocessableError(
+                "The map size is out of range.",
+                code="map_size_invalid",
+                details=[ErrorDetail("width", problem), ErrorDetail("height", problem)],
+            )
         _check_overlays(request.overlays, request.width, request.height)
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
-        rendered = await asyncio.to_thread(render_new_map, request.kind, request.width, request.height, seed,
-                                           request.theme, request.overlays.to_overlays(), request.scale)
+        rendered = await asyncio.to_thread(
+            render_new_map,
+            request.kind,
+            request.width,
+            request.height,
+            seed,
+            request.theme,
+            request.overlays.to_overlays(),
+            request.scale,
+        )
         title = request.title or f"{request.kind.capitalize()} {request.width}x{request.height} #{seed}"
         png_asset, _ = await self.assets.create(principal.user_id, "map", title, rendered.png)
         svg_asset, _ = await self.assets.create(principal.user_id, "map", title, rendered.svg)
         return await self.maps.create(
-            owner_id=principal.user_id, title=title, kind=request.kind, width=request.width, height=request.height,
-            seed=seed, theme=request.theme, layout=rendered.layout.to_dict(), png_asset_id=png_asset.id,
-            svg_asset_id=svg_asset.id, visibility="private", shared_with=[],
+            owner_id=principal.user_id,
+            title=title,
+            kind=request.kind,
+            width=request.width,
+            height=request.height,
+            seed=seed,
+            theme=request.theme,
+            layout=rendered.layout.to_dict(),
+            png_asset_id=png_asset.id,
+            svg_asset_id=svg_asset.id,
+            visibility="private",
+            shared_with=[],
         )
 
     async def visible(self, principal: Principal, map_id: uuid.UUID, *, include_deleted: bool = False) -> MapRecord:
@@ -95,7 +119,7 @@ class MapService:
             check_visible(principal, None, NOUN)
         return checked
 
-    async def list(self, principal: Principal, *, limit: int, cursor: str | None, deleted: bool) -> Page[MapRecord]:
+    async def page(self, principal: Principal, *, limit: int, cursor: str | None, deleted: bool) -> Page[MapRecord]:
         return await self.maps.list_owned(principal.user_id, limit=limit, cursor=cursor, only_deleted=deleted)
 
     async def render(self, principal: Principal, map_id: uuid.UUID, request: RenderRequest) -> tuple[bytes, str]:
@@ -116,11 +140,12 @@ class MapService:
         def is_wall(x: int, y: int) -> bool:
             return layout.in_bounds(x, y) and layout.at(x, y) == WALL
 
-        return [AreaSquares(shape=area.shape, squares=squares_on_map(area.to_area(), layout.width, layout.height,
-                                                                      is_wall)) for area in areas]
+        return [
+            AreaSquares(shape=area.shape, squares=squares_on_map(area.to_area(), layout.width, layout.height, is_wall))
+            for area in areas
+        ]
 
-    async def update(self, principal: Principal, map_id: uuid.UUID, patch: MapPatch, if_match: str | None
-                     ) -> MapRecord:
+    async def update(self, principal: Principal, map_id: uuid.UUID, patch: MapPatch, if_match: str | None) -> MapRecord:
         record = await self.visible(principal, map_id)
         check_owner(principal, record, NOUN)
         check_if_match(record, if_match)

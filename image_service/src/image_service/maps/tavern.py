@@ -41,7 +41,7 @@ class _Builder:
         self.building = (x0, y0, x1, y1)
         self.walkable: set[Cell] | None = None
 
-    def _building_walkable(self) -> set[Cell]:
+    def building_walkable(self) -> set[Cell]:
         if self.walkable is None:
             x0, y0, x1, y1 = self.building
             self.walkable = {
@@ -65,7 +65,7 @@ class _Builder:
             if any(abs(x - dx) + abs(y - dy) <= 1 for dx, dy in self.door_cells):
                 return False
         if item.blocking:
-            walkable = self._building_walkable() - set(item.cells())
+            walkable = self.building_walkable() - set(item.cells())
             reached = flood(anchors[0], walkable)
             if not all(anchor in reached for anchor in anchors):
                 return False
@@ -113,8 +113,7 @@ def generate_tavern(width: int, height: int, seed: int, rng: random.Random) -> M
 
     # Doors: each side room opens onto the common room; the front door faces the map's bottom edge.
     for _name, _x0, y0, _x1, y1 in side_rooms:
-        builder.door(divider, rng.randint(y0 + (1 if y1 - y0 >= 2 else 0), y1 - (1 if y1 - y0 >= 2 else 0)),
-                     "vertical")
+        builder.door(divider, rng.randint(y0 + (1 if y1 - y0 >= 2 else 0), y1 - (1 if y1 - y0 >= 2 else 0)), "vertical")
     front_x = rng.randint(common[0] + 1, common[2] - 1)
     builder.door(front_x, by1, "horizontal")
     kitchen = side_rooms[0]
@@ -124,12 +123,31 @@ def generate_tavern(width: int, height: int, seed: int, rng: random.Random) -> M
         for y in range(by1 + 1, height):
             cells[y][front_x] = ROAD
 
-    rooms = [Room(1, "Common room", common[0], common[1], common[2] - common[0] + 1, common[3] - common[1] + 1,
-                  ((common[0] + common[2]) // 2, (common[1] + common[3]) // 2),
-                  (common[2] - common[0] + 1) * (common[3] - common[1] + 1))]
+    rooms = [
+        Room(
+            1,
+            "Common room",
+            common[0],
+            common[1],
+            common[2] - common[0] + 1,
+            common[3] - common[1] + 1,
+            ((common[0] + common[2]) // 2, (common[1] + common[3]) // 2),
+            (common[2] - common[0] + 1) * (common[3] - common[1] + 1),
+        )
+    ]
     for index, (name, x0, y0, x1, y1) in enumerate(side_rooms):
-        rooms.append(Room(index + 2, name, x0, y0, x1 - x0 + 1, y1 - y0 + 1, ((x0 + x1) // 2, (y0 + y1) // 2),
-                          (x1 - x0 + 1) * (y1 - y0 + 1)))
+        rooms.append(
+            Room(
+                index + 2,
+                name,
+                x0,
+                y0,
+                x1 - x0 + 1,
+                y1 - y0 + 1,
+                ((x0 + x1) // 2, (y0 + y1) // 2),
+                (x1 - x0 + 1) * (y1 - y0 + 1),
+            )
+        )
     layout.rooms = rooms
     # Everything inside must stay reachable from the front door (the yard outside is open ground).
     anchors = [(front_x, by1), *sorted(builder.door_cells), *(room.anchor for room in rooms)]
@@ -138,26 +156,27 @@ def generate_tavern(width: int, height: int, seed: int, rng: random.Random) -> M
     for name, x0, y0, x1, y1 in side_rooms:
         _furnish_side_room(builder, name, (x0, y0, x1, y1), anchors)
 
+    walkable = builder.building_walkable()
     entrance = (front_x, by1 - 1)
-    layout.spawn_points.append(_spawn(layout, entrance, "party", 1))
+    layout.spawn_points.append(_spawn(walkable, entrance, "party", 1))
     seats = [item for item in layout.furniture if item.kind == "chair"]
     rng.shuffle(seats)
     for chair in seats[:3]:
-        layout.spawn_points.append(_spawn(layout, (chair.x, chair.y), "hostile", 1))
+        layout.spawn_points.append(_spawn(walkable, (chair.x, chair.y), "hostile", 1))
     kitchen_room = rooms[1]
-    layout.spawn_points.append(_spawn(layout, kitchen_room.anchor, "hostile", kitchen_room.id))
+    layout.spawn_points.append(_spawn(walkable, kitchen_room.anchor, "hostile", kitchen_room.id))
     return layout
 
 
-def _spawn(layout: MapLayout, cell: Cell, side: str, room_id: int) -> SpawnPoint:
-    walkable = layout.walkable()
+def _spawn(walkable: set[Cell], cell: Cell, side: str, room_id: int) -> SpawnPoint:
     if cell not in walkable:
         cell = min(walkable, key=lambda c: (abs(c[0] - cell[0]) + abs(c[1] - cell[1]), c))
     return SpawnPoint(cell[0], cell[1], "party" if side == "party" else "hostile", room_id)
 
 
-def _furnish_common_room(builder: _Builder, box: tuple[int, int, int, int], divider: int, side_on_left: bool,
-                         anchors: list[Cell]) -> None:
+def _furnish_common_room(
+    builder: _Builder, box: tuple[int, int, int, int], divider: int, side_on_left: bool, anchors: list[Cell]
+) -> None:
     x0, y0, x1, y1 = box
     rng = builder.rng
     # The bar: a counter one square off the top wall, kegs behind it against the wall.
@@ -178,7 +197,12 @@ def _furnish_common_room(builder: _Builder, box: tuple[int, int, int, int], divi
             wide = rng.random() < 0.4
             table = Furniture("table", jitter_x, ty, 2 if wide else 1, 1)
             if builder.place(table, anchors):
-                for cx, cy in ((jitter_x - 1, ty), (jitter_x + table.width, ty), (jitter_x, ty - 1), (jitter_x, ty + 1)):
+                for cx, cy in (
+                    (jitter_x - 1, ty),
+                    (jitter_x + table.width, ty),
+                    (jitter_x, ty - 1),
+                    (jitter_x, ty + 1),
+                ):
                     if rng.random() < 0.75:
                         builder.place(Furniture("chair", cx, cy, 1, 1, blocking=False), anchors)
 

@@ -118,8 +118,18 @@ def generate_wilderness(width: int, height: int, seed: int, rng: random.Random) 
         _carve_path(cells, (cx, cy), nearest, GROUND, frozenset({ROAD, GROUND, SHALLOWS, TREES}))
         xs = [c[0] for c in area]
         ys = [c[1] for c in area]
-        rooms.append(Room(index + 1, f"Clearing {index + 1}", min(xs), min(ys), max(xs) - min(xs) + 1,
-                          max(ys) - min(ys) + 1, (cx, cy), len(area)))
+        rooms.append(
+            Room(
+                index + 1,
+                f"Clearing {index + 1}",
+                min(xs),
+                min(ys),
+                max(xs) - min(xs) + 1,
+                max(ys) - min(ys) + 1,
+                (cx, cy),
+                len(area),
+            )
+        )
 
     layout = MapLayout("wilderness", width, height, seed, cells, rooms=rooms)
     start = road[0]

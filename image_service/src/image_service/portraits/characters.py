@@ -14,7 +14,8 @@ CHARACTER_GET = "character.get"
 
 
 class HubCaller(Protocol):
-    async def call(self, target: Any, payload: Any = None, **kwargs: Any) -> Any: ...
+    async def call(self, target: str, payload: dict[str, Any] | None = None, *, timeout: float | None = None) -> Any:
+        """Send an RPC and return its result."""
 
 
 @dataclass(frozen=True)
@@ -68,5 +69,6 @@ async def fetch_character_look(hub: HubCaller, character_id: uuid.UUID) -> Chara
     result = await hub.call(CHARACTER_GET, {"character_id": str(character_id)})
     if not isinstance(result, dict):
         raise NotFoundError("The character could not be read.", code="character_not_found")
-    document = result.get("character") if isinstance(result.get("character"), dict) else result
+    nested = result.get("character")
+    document: dict[str, Any] = nested if isinstance(nested, dict) else result
     return look_from_character(document)

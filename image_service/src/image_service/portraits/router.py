@@ -20,20 +20,29 @@ router = APIRouter(prefix=API_PREFIX, tags=["portraits"])
 
 
 @router.post("/portraits", response_model=JobOut, status_code=202)
-async def create_portrait(body: PortraitCreate, user: CurrentUser, session: SessionDep, settings: SettingsDep,
-                          request: Request, response: Response) -> JobOut:
+async def create_portrait(
+    body: PortraitCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+    response: Response,
+) -> JobOut:
     """From a ``description``, or from ``character_id`` (its species, class and appearance come from
     the character service through the hub: 404 if it is not yours or does not exist, 503 when the
     character service is not running). Counts against the generation limit."""
     await admit_generation(request, settings, user.user_id)
     if body.description is not None:
-        look = CharacterLook(body.description.name, body.description.species, body.description.character_class,
-                             body.description.appearance)
+        look = CharacterLook(
+            body.description.name,
+            body.description.species,
+            body.description.character_class,
+            body.description.appearance,
+        )
     else:
         assert body.character_id is not None
         look = await fetch_character_look(get_hub(request), body.character_id)
-    job = await JobService(session, settings).queue_portrait(user.user_id, portrait_spec(body, look),
-                                                             body.character_id)
+    job = await JobService(session, settings).queue_portrait(user.user_id, portrait_spec(body, look), body.character_id)
     wake_worker_after_commit(session, request.app.state)
     response.headers["Location"] = f"{API_PREFIX}/jobs/{job.id}"
     return JobOut.of(job)

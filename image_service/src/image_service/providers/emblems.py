@@ -20,10 +20,23 @@ def _rotate(points: list[tuple[float, float]], cx: float, cy: float, degrees: fl
 
 def _sword(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
     w = r * 0.09
-    return [(cx, cy - r), (cx + w, cy - r * 0.8), (cx + w, cy + r * 0.35), (cx + w * 3.2, cy + r * 0.35),
-            (cx + w * 3.2, cy + r * 0.47), (cx + w * 0.8, cy + r * 0.47), (cx + w * 0.8, cy + r * 0.85),
-            (cx + w * 1.5, cy + r), (cx - w * 1.5, cy + r), (cx - w * 0.8, cy + r * 0.85), (cx - w * 0.8, cy + r * 0.47),
-            (cx - w * 3.2, cy + r * 0.47), (cx - w * 3.2, cy + r * 0.35), (cx - w, cy + r * 0.35), (cx - w, cy - r * 0.8)]
+    return [
+        (cx, cy - r),
+        (cx + w, cy - r * 0.8),
+        (cx + w, cy + r * 0.35),
+        (cx + w * 3.2, cy + r * 0.35),
+        (cx + w * 3.2, cy + r * 0.47),
+        (cx + w * 0.8, cy + r * 0.47),
+        (cx + w * 0.8, cy + r * 0.85),
+        (cx + w * 1.5, cy + r),
+        (cx - w * 1.5, cy + r),
+        (cx - w * 0.8, cy + r * 0.85),
+        (cx - w * 0.8, cy + r * 0.47),
+        (cx - w * 3.2, cy + r * 0.47),
+        (cx - w * 3.2, cy + r * 0.35),
+        (cx - w, cy + r * 0.35),
+        (cx - w, cy - r * 0.8),
+    ]
 
 
 def fighter(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB) -> None:
@@ -45,9 +58,18 @@ def wizard(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB
 
 
 def sorcerer(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB) -> None:
-    flame = [(cx, cy - r), (cx + r * 0.35, cy - r * 0.35), (cx + r * 0.2, cy - r * 0.55), (cx + r * 0.7, cy),
-             (cx + r * 0.6, cy + r * 0.6), (cx, cy + r), (cx - r * 0.6, cy + r * 0.6), (cx - r * 0.7, cy),
-             (cx - r * 0.3, cy - r * 0.3), (cx - r * 0.25, cy - r * 0.6)]
+    flame = [
+        (cx, cy - r),
+        (cx + r * 0.35, cy - r * 0.35),
+        (cx + r * 0.2, cy - r * 0.55),
+        (cx + r * 0.7, cy),
+        (cx + r * 0.6, cy + r * 0.6),
+        (cx, cy + r),
+        (cx - r * 0.6, cy + r * 0.6),
+        (cx - r * 0.7, cy),
+        (cx - r * 0.3, cy - r * 0.3),
+        (cx - r * 0.25, cy - r * 0.6),
+    ]
     draw.polygon(flame, fill=color)
 
 
@@ -62,8 +84,13 @@ def cleric(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB
 
 
 def paladin(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB) -> None:
-    shield = [(cx - r * 0.75, cy - r * 0.85), (cx + r * 0.75, cy - r * 0.85), (cx + r * 0.75, cy),
-              (cx, cy + r), (cx - r * 0.75, cy)]
+    shield = [
+        (cx - r * 0.75, cy - r * 0.85),
+        (cx + r * 0.75, cy - r * 0.85),
+        (cx + r * 0.75, cy),
+        (cx, cy + r),
+        (cx - r * 0.75, cy),
+    ]
     draw.polygon(shield, fill=color)
     w = r * 0.12
     draw.rectangle((cx - w, cy - r * 0.7, cx + w, cy + r * 0.6), fill=(0, 0, 0, 90))
@@ -73,8 +100,13 @@ def paladin(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RG
 def barbarian(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB) -> None:
     draw.rectangle((cx - r * 0.07, cy - r * 0.9, cx + r * 0.07, cy + r), fill=color)
     for side in (-1, 1):
-        blade = [(cx, cy - r * 0.75), (cx + side * r * 0.8, cy - r * 1.0), (cx + side * r * 0.65, cy - r * 0.4),
-                 (cx + side * r * 0.8, cy + r * 0.15), (cx, cy - r * 0.1)]
+        blade = [
+            (cx, cy - r * 0.75),
+            (cx + side * r * 0.8, cy - r * 1.0),
+            (cx + side * r * 0.65, cy - r * 0.4),
+            (cx + side * r * 0.8, cy + r * 0.15),
+            (cx, cy - r * 0.1),
+        ]
         draw.polygon(blade, fill=color)
 
 
@@ -84,8 +116,15 @@ def bard(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB) 
         x = cx + dx * r
         draw.ellipse((x - r * 0.3, cy + r * 0.45, x + r * 0.2, cy + r * 0.85), fill=color)
         draw.rectangle((x + r * 0.08, cy - r * 0.7, x + r * 0.2, cy + r * 0.65), fill=color)
-    draw.polygon([(cx - r * 0.37, cy - r * 0.7), (cx + r * 0.65, cy - r * 0.95), (cx + r * 0.65, cy - r * 0.7),
-                  (cx - r * 0.37, cy - r * 0.45)], fill=color)
+    draw.polygon(
+        [
+            (cx - r * 0.37, cy - r * 0.7),
+            (cx + r * 0.65, cy - r * 0.95),
+            (cx + r * 0.65, cy - r * 0.7),
+            (cx - r * 0.37, cy - r * 0.45),
+        ],
+        fill=color,
+    )
 
 
 def druid(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB) -> None:
@@ -97,8 +136,9 @@ def druid(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB)
         t = i / 40 * math.pi
         leaf.append((cx - r * 0.5 * math.sin(t), cy + r - 2 * r * i / 40))
     draw.polygon(_rotate(leaf, cx, cy, 30), fill=color)
-    draw.line(_rotate([(cx, cy - r * 0.8), (cx, cy + r * 1.05)], cx, cy, 30), fill=(0, 0, 0, 110),
-              width=max(2, int(r * 0.06)))
+    draw.line(
+        _rotate([(cx, cy - r * 0.8), (cx, cy + r * 1.05)], cx, cy, 30), fill=(0, 0, 0, 110), width=max(2, int(r * 0.06))
+    )
 
 
 def monk(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color: RGB) -> None:
@@ -139,8 +179,18 @@ def adventurer(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color:
 
 
 EMBLEMS: dict[str, Emblem] = {
-    "barbarian": barbarian, "bard": bard, "cleric": cleric, "druid": druid, "fighter": fighter, "monk": monk,
-    "paladin": paladin, "ranger": ranger, "rogue": rogue, "sorcerer": sorcerer, "warlock": warlock, "wizard": wizard,
+    "barbarian": barbarian,
+    "bard": bard,
+    "cleric": cleric,
+    "druid": druid,
+    "fighter": fighter,
+    "monk": monk,
+    "paladin": paladin,
+    "ranger": ranger,
+    "rogue": rogue,
+    "sorcerer": sorcerer,
+    "warlock": warlock,
+    "wizard": wizard,
 }
 
 

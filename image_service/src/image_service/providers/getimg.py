@@ -29,8 +29,9 @@ class GetImgError(Exception):
     """A failed GetImg call: ``status`` (0 for a transport failure), a stable ``code``, whether a later
     retry may succeed, and ``retry_after`` seconds when the provider said so."""
 
-    def __init__(self, status: int, code: str, message: str, *, retryable: bool,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, *, retryable: bool, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -75,19 +76,32 @@ def _error_from_response(response: httpx.Response) -> GetImgError:
             retry_after = float(response.headers["retry-after"])
         except ValueError:
             retry_after = None
-    code = _CODES_BY_STATUS.get(response.status_code, "getimg_unavailable" if response.status_code >= 500
-                                else "getimg_error")
+    code = _CODES_BY_STATUS.get(
+        response.status_code, "getimg_unavailable" if response.status_code >= 500 else "getimg_error"
+    )
     if provider_code:
         message = f"{message} ({provider_code})"
-    return GetImgError(response.status_code, code, message, retryable=response.status_code in RETRYABLE_STATUSES,
-                       retry_after=retry_after)
+    return GetImgError(
+        response.status_code,
+        code,
+        message,
+        retryable=response.status_code in RETRYABLE_STATUSES,
+        retry_after=retry_after,
+    )
 
 
 class GetImgClient:
     """``await client.text_to_image(prompt, width=..., height=..., seed=...)``."""
 
-    def __init__(self, api_key: str, *, base_url: str = "https://api.getimg.ai/v1", model_path: str = "flux-schnell",
-                 timeout: float = 60.0, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        api_key: str,
+        *,
+        base_url: str = "https://api.getimg.ai/v1",
+        model_path: str = "flux-schnell",
+        timeout: float = 60.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self._api_key = api_key
         self.base_url = base_url.rstrip("/")
         self.model_path = model_path.strip("/")
@@ -97,9 +111,17 @@ class GetImgClient:
     def __repr__(self) -> str:  # never show the key
         return f"GetImgClient(base_url={self.base_url!r}, model_path={self.model_path!r})"
 
-    async def text_to_image(self, prompt: str, *, width: int, height: int, seed: int | None = None,
-                            steps: int | None = None, negative_prompt: str | None = None,
-                            output_format: str = "png") -> GeneratedImage:
+    async def text_to_image(
+        self,
+        prompt: str,
+        *,
+        width: int,
+        height: int,
+        seed: int | None = None,
+        steps: int | None = None,
+        negative_prompt: str | None = None,
+        output_format: str = "png",
+    ) -> GeneratedImage:
         """One image for ``prompt``; raises :class:`GetImgError` on any failure."""
         body: dict[str, Any] = {
             "prompt": prompt,
@@ -122,8 +144,9 @@ class GetImgClient:
         except httpx.TimeoutException as exc:
             raise GetImgError(0, "getimg_timeout", "GetImg did not answer in time.", retryable=True) from exc
         except httpx.TransportError as exc:
-            raise GetImgError(0, "getimg_unreachable", f"GetImg could not be reached ({type(exc).__name__}).",
-                              retryable=True) from exc
+            raise GetImgError(
+                0, "getimg_unreachable", f"GetImg could not be reached ({type(exc).__name__}).", retryable=True
+            ) from exc
         if response.status_code != 200:
             error = _error_from_response(response)
             log.warning("getimg_error", status=error.status, code=error.code)
@@ -132,10 +155,15 @@ class GetImgClient:
             payload = response.json()
             data = base64.b64decode(payload["image"], validate=True)
         except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-            raise GetImgError(502, "getimg_bad_response", "GetImg sent a response without a decodable image.",
-                              retryable=False) from exc
+            raise GetImgError(
+                502, "getimg_bad_response", "GetImg sent a response without a decodable image.", retryable=False
+            ) from exc
         content_type = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}.get(output_format, "image/png")
         seed_used = payload.get("seed")
         cost = payload.get("cost")
-        return GeneratedImage(data, content_type, int(seed_used) if isinstance(seed_used, int) else None,
-                              float(cost) if isinstance(cost, int | float) else None)
+        return GeneratedImage(
+            data,
+            content_type,
+            int(seed_used) if isinstance(seed_used, int) else None,
+            float(cost) if isinstance(cost, int | float) else None,
+        )

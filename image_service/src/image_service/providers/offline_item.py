@@ -14,10 +14,22 @@ from PIL import Image, ImageDraw, ImageFilter, PngImagePlugin
 from image_service.drawing.png import font
 from image_service.providers.palettes import RARITY_COLORS, ItemRarity
 
-ItemCategory = Literal["weapon", "armor", "shield", "potion", "ring", "wand", "staff", "rod", "scroll", "wondrous",
-                       "ammunition"]
-ITEM_CATEGORIES: tuple[ItemCategory, ...] = ("weapon", "armor", "shield", "potion", "ring", "wand", "staff", "rod",
-                                             "scroll", "wondrous", "ammunition")
+ItemCategory = Literal[
+    "weapon", "armor", "shield", "potion", "ring", "wand", "staff", "rod", "scroll", "wondrous", "ammunition"
+]
+ITEM_CATEGORIES: tuple[ItemCategory, ...] = (
+    "weapon",
+    "armor",
+    "shield",
+    "potion",
+    "ring",
+    "wand",
+    "staff",
+    "rod",
+    "scroll",
+    "wondrous",
+    "ammunition",
+)
 OUTPUT_SIZE = 256
 SUPERSAMPLE = 2
 
@@ -44,25 +56,48 @@ def _draw_icon(draw: ImageDraw.ImageDraw, category: ItemCategory, s: float, acce
     wood = (140, 92, 50)
     w = max(2, int(s * 0.012))
     if category == "weapon":
-        blade = [(c, s * 0.12), (c + s * 0.05, s * 0.2), (c + s * 0.05, s * 0.62), (c - s * 0.05, s * 0.62),
-                 (c - s * 0.05, s * 0.2)]
+        blade = [
+            (c, s * 0.12),
+            (c + s * 0.05, s * 0.2),
+            (c + s * 0.05, s * 0.62),
+            (c - s * 0.05, s * 0.62),
+            (c - s * 0.05, s * 0.2),
+        ]
         draw.polygon(blade, fill=metal, outline=ink, width=w)
         draw.rectangle((c - s * 0.17, s * 0.62, c + s * 0.17, s * 0.67), fill=accent, outline=ink, width=w)
         draw.rectangle((c - s * 0.03, s * 0.67, c + s * 0.03, s * 0.82), fill=wood, outline=ink, width=w)
         draw.ellipse((c - s * 0.05, s * 0.8, c + s * 0.05, s * 0.9), fill=accent, outline=ink, width=w)
     elif category == "armor":
-        body = [(c - s * 0.28, s * 0.22), (c - s * 0.1, s * 0.18), (c, s * 0.26), (c + s * 0.1, s * 0.18),
-                (c + s * 0.28, s * 0.22), (c + s * 0.24, s * 0.5), (c + s * 0.2, s * 0.8), (c - s * 0.2, s * 0.8),
-                (c - s * 0.24, s * 0.5)]
+        body = [
+            (c - s * 0.28, s * 0.22),
+            (c - s * 0.1, s * 0.18),
+            (c, s * 0.26),
+            (c + s * 0.1, s * 0.18),
+            (c + s * 0.28, s * 0.22),
+            (c + s * 0.24, s * 0.5),
+            (c + s * 0.2, s * 0.8),
+            (c - s * 0.2, s * 0.8),
+            (c - s * 0.24, s * 0.5),
+        ]
         draw.polygon(body, fill=metal, outline=ink, width=w)
         draw.line([(c, s * 0.28), (c, s * 0.78)], fill=ink, width=w)
         draw.arc((c - s * 0.2, s * 0.3, c + s * 0.2, s * 0.6), 20, 160, fill=accent, width=w * 2)
     elif category == "shield":
-        shield = [(c - s * 0.28, s * 0.18), (c + s * 0.28, s * 0.18), (c + s * 0.28, s * 0.5), (c, s * 0.86),
-                  (c - s * 0.28, s * 0.5)]
+        shield = [
+            (c - s * 0.28, s * 0.18),
+            (c + s * 0.28, s * 0.18),
+            (c + s * 0.28, s * 0.5),
+            (c, s * 0.86),
+            (c - s * 0.28, s * 0.5),
+        ]
         draw.polygon(shield, fill=metal, outline=ink, width=w)
-        inner = [(c - s * 0.2, s * 0.25), (c + s * 0.2, s * 0.25), (c + s * 0.2, s * 0.48), (c, s * 0.76),
-                 (c - s * 0.2, s * 0.48)]
+        inner = [
+            (c - s * 0.2, s * 0.25),
+            (c + s * 0.2, s * 0.25),
+            (c + s * 0.2, s * 0.48),
+            (c, s * 0.76),
+            (c - s * 0.2, s * 0.48),
+        ]
         draw.polygon(inner, fill=accent, outline=ink, width=w)
     elif category == "potion":
         draw.ellipse((c - s * 0.22, s * 0.38, c + s * 0.22, s * 0.82), fill=(230, 236, 244), outline=ink, width=w)
@@ -84,13 +119,18 @@ def _draw_icon(draw: ImageDraw.ImageDraw, category: ItemCategory, s: float, acce
         bottom = (c - s * length * 0.35, s * (0.5 + length / 2))
         draw.line([top, bottom], fill=wood if category != "rod" else metal, width=int(s * thickness * 2))
         tip_r = s * (0.06 if category == "wand" else 0.09)
-        draw.ellipse((top[0] - tip_r, top[1] - tip_r, top[0] + tip_r, top[1] + tip_r), fill=accent, outline=ink,
-                     width=w)
+        draw.ellipse(
+            (top[0] - tip_r, top[1] - tip_r, top[0] + tip_r, top[1] + tip_r), fill=accent, outline=ink, width=w
+        )
     elif category == "scroll":
         draw.rectangle((c - s * 0.22, s * 0.25, c + s * 0.22, s * 0.75), fill=(236, 222, 186), outline=ink, width=w)
         for end in (0.22, 0.75):
-            draw.ellipse((c - s * 0.27, s * end - s * 0.05, c + s * 0.27, s * end + s * 0.05), fill=(214, 196, 150),
-                         outline=ink, width=w)
+            draw.ellipse(
+                (c - s * 0.27, s * end - s * 0.05, c + s * 0.27, s * end + s * 0.05),
+                fill=(214, 196, 150),
+                outline=ink,
+                width=w,
+            )
         for row in range(4):
             y = s * (0.36 + row * 0.09)
             draw.line([(c - s * 0.15, y), (c + s * rng.uniform(0.05, 0.15), y)], fill=accent, width=w)
@@ -119,8 +159,13 @@ def render_item_icon(spec: ItemSpec) -> bytes:
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     base = ImageDraw.Draw(image)
     inset = size * 0.04
-    base.rounded_rectangle((inset, inset, size - inset, size - inset), radius=size * 0.12, fill=(30, 28, 38),
-                           outline=rarity, width=int(size * 0.025))
+    base.rounded_rectangle(
+        (inset, inset, size - inset, size - inset),
+        radius=size * 0.12,
+        fill=(30, 28, 38),
+        outline=rarity,
+        width=int(size * 0.025),
+    )
     glow = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     ImageDraw.Draw(glow).ellipse((size * 0.2, size * 0.18, size * 0.8, size * 0.78), fill=(*rarity, 150))
     image = Image.alpha_composite(image, glow.filter(ImageFilter.GaussianBlur(size * 0.08)))
@@ -130,8 +175,9 @@ def render_item_icon(spec: ItemSpec) -> bytes:
     image = Image.alpha_composite(image, icon)
     draw = ImageDraw.Draw(image)
     label = spec.rarity.replace("_", " ")
-    draw.text((size / 2, size * 0.91), f"{label} \u00b7 offline", font=font(int(size * 0.055)), fill=rarity,
-              anchor="mm")
+    draw.text(
+        (size / 2, size * 0.91), f"{label} \u00b7 offline", font=font(int(size * 0.055)), fill=rarity, anchor="mm"
+    )
     result = image.resize((OUTPUT_SIZE, OUTPUT_SIZE), Image.Resampling.LANCZOS)
     info = PngImagePlugin.PngInfo()
     info.add_text("Software", "dnd image service, offline renderer")

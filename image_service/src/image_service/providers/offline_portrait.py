@@ -101,8 +101,14 @@ def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> tuple[Imag
         reach = {"elf": 1.9, "gnome": 1.55, "orc": 1.45, "tiefling": 1.5, "halfling": 1.3}[species]
         lift = {"elf": 1.05, "gnome": 0.6, "orc": 0.45, "tiefling": 0.55, "halfling": 0.35}[species]
         for side in (-1, 1):
-            draw.polygon([(hx + side * rx * 0.85, hy - ry * 0.05), (hx + side * rx * reach, hy - ry * lift),
-                          (hx + side * rx * 0.9, hy + ry * 0.3)], fill=255)
+            draw.polygon(
+                [
+                    (hx + side * rx * 0.85, hy - ry * 0.05),
+                    (hx + side * rx * reach, hy - ry * lift),
+                    (hx + side * rx * 0.9, hy + ry * 0.3),
+                ],
+                fill=255,
+            )
     elif species in ("human", "dwarf", "goliath"):
         for side in (-1, 1):
             draw.ellipse((hx + side * rx * 0.95 - 22, hy - 30, hx + side * rx * 0.95 + 22, hy + 40), fill=255)
@@ -112,32 +118,54 @@ def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> tuple[Imag
             draw.polygon(_horn(hx + side * rx * 0.45, hy - ry * 0.7, side, rx * 0.95, rx * 0.26), fill=255)
     elif species == "dragonborn":
         for side in (-1, 1):
-            draw.polygon([(hx + side * rx * 0.45, hy - ry * 0.75), (hx + side * rx * 1.5, hy - ry * 1.45),
-                          (hx + side * rx * 0.85, hy - ry * 0.45)], fill=255)
+            draw.polygon(
+                [
+                    (hx + side * rx * 0.45, hy - ry * 0.75),
+                    (hx + side * rx * 1.5, hy - ry * 1.45),
+                    (hx + side * rx * 0.85, hy - ry * 0.45),
+                ],
+                fill=255,
+            )
         # Frills along the jaw.
         for side in (-1, 1):
             for step in range(3):
                 y = hy + ry * (0.05 + 0.22 * step)
-                draw.polygon([(hx + side * rx * 0.8, y), (hx + side * rx * 1.35, y + 20), (hx + side * rx * 0.75, y + 45)],
-                             fill=255)
+                draw.polygon(
+                    [(hx + side * rx * 0.8, y), (hx + side * rx * 1.35, y + 20), (hx + side * rx * 0.75, y + 45)],
+                    fill=255,
+                )
     elif species == "goliath":
-        draw.rectangle((c - build.shoulders * 0.75, shoulder_top + 20, c + build.shoulders * 0.75, shoulder_top + 140),
-                       fill=255)
+        draw.rectangle(
+            (c - build.shoulders * 0.75, shoulder_top + 20, c + build.shoulders * 0.75, shoulder_top + 140), fill=255
+        )
     # Beard.
     bearded = species == "dwarf" or (species in ("human", "orc", "halfling") and rng.random() < 0.3)
     if "beard" in appearance and "no beard" not in appearance:
         bearded = True
     if bearded:
         length = 1.7 if species == "dwarf" else 1.25
-        draw.polygon([(hx - rx * 0.85, hy + ry * 0.1), (hx + rx * 0.85, hy + ry * 0.1),
-                      (hx + rx * 0.5, hy + ry * length), (hx, hy + ry * (length + 0.15)),
-                      (hx - rx * 0.5, hy + ry * length)], fill=255)
+        draw.polygon(
+            [
+                (hx - rx * 0.85, hy + ry * 0.1),
+                (hx + rx * 0.85, hy + ry * 0.1),
+                (hx + rx * 0.5, hy + ry * length),
+                (hx, hy + ry * (length + 0.15)),
+                (hx - rx * 0.5, hy + ry * length),
+            ],
+            fill=255,
+        )
     eyes = [(hx - rx * 0.38, hy - ry * 0.05), (hx + rx * 0.38, hy - ry * 0.05)]
     if species == "orc":
         # Tusks are cut out of the silhouette so the background shows through them.
         for side in (-1, 1):
-            draw.polygon([(hx + side * rx * 0.28, hy + ry * 0.62), (hx + side * rx * 0.46, hy + ry * 0.62),
-                          (hx + side * rx * 0.42, hy + ry * 0.25)], fill=0)
+            draw.polygon(
+                [
+                    (hx + side * rx * 0.28, hy + ry * 0.62),
+                    (hx + side * rx * 0.46, hy + ry * 0.62),
+                    (hx + side * rx * 0.42, hy + ry * 0.25),
+                ],
+                fill=0,
+            )
     return mask, eyes
 
 
@@ -186,8 +214,9 @@ def _background(size: int, palette: PortraitPalette, rng: random.Random) -> Imag
             draw.ellipse((x - r, y - r, x + r, y + r), fill=(*palette.rim, rng.randint(60, 160)))
     else:
         for radius in range(int(size * 0.15), int(size * 0.5), int(size * 0.06)):
-            draw.ellipse((c - radius, c * 0.85 - radius, c + radius, c * 0.85 + radius),
-                         outline=(*palette.rim, 40), width=6)
+            draw.ellipse(
+                (c - radius, c * 0.85 - radius, c + radius, c * 0.85 + radius), outline=(*palette.rim, 40), width=6
+            )
     return Image.alpha_composite(background, overlay)
 
 
@@ -197,16 +226,30 @@ def _banner(draw: ImageDraw.ImageDraw, size: int, palette: PortraitPalette, name
     half = size * 0.40
     tail = size * 0.07
     for side in (-1, 1):
-        draw.polygon([(c + side * (half - tail * 0.2), top + 24), (c + side * (half + tail), top + 24),
-                      (c + side * (half + tail * 0.55), (top + bottom) / 2 + 12), (c + side * (half + tail), bottom + 24),
-                      (c + side * (half - tail * 0.2), bottom + 24)], fill=palette.banner_dark)
+        draw.polygon(
+            [
+                (c + side * (half - tail * 0.2), top + 24),
+                (c + side * (half + tail), top + 24),
+                (c + side * (half + tail * 0.55), (top + bottom) / 2 + 12),
+                (c + side * (half + tail), bottom + 24),
+                (c + side * (half - tail * 0.2), bottom + 24),
+            ],
+            fill=palette.banner_dark,
+        )
     draw.rectangle((c - half, top, c + half, bottom), fill=palette.banner, outline=palette.frame, width=6)
     label = name.upper()[:28] or "UNNAMED"
     font_size = 64
     while font_size > 24 and draw.textlength(label, font=font(font_size)) > half * 1.85:
         font_size -= 2
-    draw.text((c, top + (bottom - top) * 0.38), label, font=font(font_size), fill=palette.text, anchor="mm",
-              stroke_width=2, stroke_fill=palette.banner_dark)
+    draw.text(
+        (c, top + (bottom - top) * 0.38),
+        label,
+        font=font(font_size),
+        fill=palette.text,
+        anchor="mm",
+        stroke_width=2,
+        stroke_fill=palette.banner_dark,
+    )
     small = font(24)
     draw.text((c, top + (bottom - top) * 0.8), subtitle, font=small, fill=palette.text, anchor="mm")
 
@@ -252,15 +295,17 @@ def render_portrait(spec: PortraitSpec) -> bytes:
         draw.ellipse(box, outline=palette.frame_dark, width=6)
         inner_box = (inset + ring, inset + ring, size - inset - ring, size - inset - ring)
         draw.ellipse(inner_box, outline=palette.frame_dark, width=6)
-        draw.arc((inset + 14, inset + 14, size - inset - 14, size - inset - 14), 190, 260, fill=palette.frame_light,
-                 width=10)
+        draw.arc(
+            (inset + 14, inset + 14, size - inset - 14, size - inset - 14), 190, 260, fill=palette.frame_light, width=10
+        )
         studs = rng.choice((8, 12, 16))
         for i in range(studs):
             angle = 2 * math.pi * i / studs
             sx = c + (c - inset - ring / 2) * math.cos(angle)
             sy = c + (c - inset - ring / 2) * math.sin(angle)
-            draw.ellipse((sx - 11, sy - 11, sx + 11, sy + 11), fill=palette.frame_light, outline=palette.frame_dark,
-                         width=3)
+            draw.ellipse(
+                (sx - 11, sy - 11, sx + 11, sy + 11), fill=palette.frame_light, outline=palette.frame_dark, width=3
+            )
     else:
         draw.rounded_rectangle(box, radius=size * 0.06, outline=palette.frame, width=int(ring))
         draw.rounded_rectangle(box, radius=size * 0.06, outline=palette.frame_dark, width=6)
