@@ -29,8 +29,8 @@ DEFAULT_PRICES: dict[str, ModelPrice] = {
     "gpt-4o-mini": ModelPrice(input_per_million=0.15, output_per_million=0.60),
     "gpt-4o": ModelPrice(input_per_million=2.50, output_per_million=10.00),
     "gpt-4.1-mini": ModelPrice(input_per_million=0.40, output_per_million=1.60),
-    "claude-3-5-haiku-latest": ModelPrice(input_per_million=0.80, output_per_million=4.00),
-    "claude-sonnet-4-0": ModelPrice(input_per_million=3.00, output_per_million=15.00),
+    "claude-haiku-4-5": ModelPrice(input_per_million=1.00, output_per_million=5.00),
+    "claude-sonnet-4-5": ModelPrice(input_per_million=3.00, output_per_million=15.00),
 }
 
 
@@ -52,7 +52,7 @@ class Settings(ServiceSettings):
     openai_fallback_model: str | None = "gpt-4.1-mini"
     anthropic_api_key: SecretStr | None = None
     anthropic_base_url: str | None = None
-    anthropic_model: str = "claude-3-5-haiku-latest"
+    anthropic_model: str = "claude-haiku-4-5"
     #: Any server speaking OpenAI's chat completions: Ollama, vLLM, llama.cpp.
     compatible_base_url: str | None = None
     compatible_api_key: SecretStr | None = None

@@ -1,7 +1,8 @@
 """Anthropic's Messages API through the official ``anthropic`` SDK, imported on first use (~1.4 s).
 
 The task's JSON schema goes into the system text; the reply's JSON object is validated (and repaired
-if needed) by the generation service.
+if needed) by the generation service. The current SDK (2.x) takes no sampling parameters, so
+``temperature`` is not sent; the seed does not apply either.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ class AnthropicProvider:
             "system": request.prompt.system,
             "messages": [{"role": m.role, "content": m.content} for m in request.prompt.messages],
             "max_tokens": request.max_output_tokens,
-            "temperature": request.temperature,
         }
         return arguments
 
