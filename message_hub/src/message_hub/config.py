@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from dnd_shared.settings import ServiceSettings
@@ -12,3 +13,10 @@ class Settings(ServiceSettings):
 
     service_name: str = "hub"
     port: int = 8200
+    #: Active probes of every registered instance's ``/health/ready``.
+    probe_interval: float = Field(default=5.0, gt=0)
+    probe_timeout: float = Field(default=2.0, gt=0)
+    #: The reaper: forget expired registrations, delete their consumers once nothing is pending.
+    reaper_interval: float = Field(default=5.0, gt=0)
+    #: Refresh of the fleet gauges (instances, stream length/lag/pending, dead letters).
+    metrics_interval: float = Field(default=5.0, gt=0)

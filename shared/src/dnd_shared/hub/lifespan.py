@@ -13,6 +13,7 @@ from dnd_shared.hub.client import Hub, create_hub_redis
 from dnd_shared.hub.config import HubSettings
 from dnd_shared.hub.outbox import OutboxRelay
 from dnd_shared.hub.router import HubRouter
+from dnd_shared.hub.system import with_system_handlers
 
 
 def advertised_base_url(host: str, port: int) -> str:
@@ -23,8 +24,8 @@ def advertised_base_url(host: str, port: int) -> str:
 
 
 def hub_lifespan(router: HubRouter) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
-    """A lifespan hook that starts the instance's hub after the database and Redis are up, puts it
-    on ``app.state.hub``, and stops it (deregistering first) at shutdown. ``app.state.hub_settings``,
+    """A lifespan hook that starts the instance's hub after the database and Redis are up (with the
+    standard handlers added, see :func:`with_system_handlers`), puts it on ``app.state.hub``, and stops it (deregistering first) at shutdown. ``app.state.hub_settings``,
     if a test sets it, replaces the ``DND_HUB_*`` settings."""
 
     @asynccontextmanager
@@ -32,7 +33,8 @@ def hub_lifespan(router: HubRouter) -> Callable[[FastAPI], AbstractAsyncContextM
         settings = app.state.settings
         hub_settings: HubSettings = getattr(app.state, "hub_settings", None) or HubSettings()
         redis = create_hub_redis(settings.redis_url)
-        hub = Hub(service=settings.service_name, redis=redis, router=router, version=app.version,
+        full_router = with_system_handlers(router, settings.service_name)
+        hub = Hub(service=settings.service_name, redis=redis, router=full_router, version=app.version,
                   base_url=advertised_base_url(settings.host, settings.port), settings=hub_settings)
         hub.app_state = app.state
         if router.outbox is not None:

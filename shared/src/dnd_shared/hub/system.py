@@ -65,3 +65,17 @@ def system_router(service: str, *, outbox: Table | None = None) -> HubRouter:
                           subject=event.trace_id)
 
     return router
+
+
+def with_system_handlers(router: HubRouter, service: str) -> HubRouter:
+    """``router`` plus every standard handler it does not define itself (the app factory applies
+    this, so every service answers ``<service>.system.info`` and takes part in traces). When the
+    router declares an outbox, the trace event goes through it."""
+    combined = HubRouter()
+    combined.include(router)
+    standard = system_router(service, outbox=router.outbox)
+    for name, handler in standard.rpc_handlers.items():
+        combined.rpc_handlers.setdefault(name, handler)
+    for name, event_handler in standard.event_handlers.items():
+        combined.event_handlers.setdefault(name, event_handler)
+    return combined

@@ -1,0 +1,1 @@
+"""Fleet diagnostics: an end-to-end trace through RPC and events."""

@@ -1,0 +1,1 @@
+"""Registry and discovery views: services with their instances and health, and the routing table."""

@@ -1,0 +1,1 @@
+"""Public fleet status."""

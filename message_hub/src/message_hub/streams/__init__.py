@@ -1,0 +1,1 @@
+"""Stream statistics: length, and per consumer group pending and lag."""
