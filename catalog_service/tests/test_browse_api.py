@@ -35,7 +35,8 @@ async def test_spell_filters(catalog: CatalogClient) -> None:
     names = [e["name"] for e in response.json()["items"]]
     assert "Fireball" in names and all(e["mechanics"]["level"] == 3 for e in response.json()["items"])
     rituals = (await catalog.http.get(f"{PREFIX}/spells", params={"ritual": "true", "limit": 200})).json()["items"]
-    assert {"Detect Magic", "Identify"} <= {e["name"] for e in rituals} and all(e["mechanics"]["ritual"] for e in rituals)
+    assert {"Detect Magic", "Identify"} <= {e["name"] for e in rituals}
+    assert all(e["mechanics"]["ritual"] for e in rituals)
     concentration = await catalog.http.get(f"{PREFIX}/spells", params={"concentration": "true", "save": "wisdom"})
     assert all(
         e["mechanics"]["concentration"] and e["mechanics"]["save"] == "wisdom" for e in concentration.json()["items"]
