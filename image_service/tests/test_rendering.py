@@ -111,3 +111,45 @@ async def test_filesystem_store_round_trip(tmp_path: Path) -> None:
         await store.get("map/zz/missing.png")
     with pytest.raises(ValueError, match="escapes"):
         await store.put("../outside.png", b"x", "image/png")
+
+
+async def test_s3_store_round_trip_against_a_local_s3_server() -> None:
+    from image_service.assets.storage import S3BlobStore, blob_store_from_settings
+    from image_service.config import Settings
+
+    from .fake_s3 import fake_s3_server
+
+    with fake_s3_server() as fake:
+        settings = Settings(
+            storage_backend="s3",
+            s3_endpoint_url=fake.endpoint_url,
+            s3_bucket="tokens",
+            s3_access_key_id="test",
+            s3_secret_access_key="secret-value",
+            s3_prefix="assets/",
+        )
+        store = blob_store_from_settings(settings)
+        assert isinstance(store, S3BlobStore)
+        key = storage_key("portrait", "cd" * 32, "image/png")
+        assert not await store.exists(key)
+        await store.put(key, b"\x89PNG fake bytes", "image/png")
+        assert fake.objects[("tokens", f"assets/{key}")] == (b"\x89PNG fake bytes", "image/png")
+        assert await store.exists(key) and await store.get(key) == b"\x89PNG fake bytes"
+        with pytest.raises(NotFoundError):
+            await store.get("portrait/zz/missing.png")
+        # Requests are signed (SigV4) with the configured key id; the secret never travels.
+        put = next(headers for method, _path, headers in fake.requests if method == "PUT")
+        assert put["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=test/")
+        assert all("secret-value" not in str(headers) for _m, _p, headers in fake.requests)
+
+
+def test_assets_directory_follows_the_var_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from image_service.config import Settings
+
+    monkeypatch.delenv("DND_VAR_DIR", raising=False)
+    monkeypatch.delenv("IMAGE_ASSETS_DIR", raising=False)
+    assert Settings().resolved_assets_dir() == Path("var/assets")
+    monkeypatch.setenv("DND_VAR_DIR", str(tmp_path))
+    assert Settings().resolved_assets_dir() == tmp_path / "assets"
+    monkeypatch.setenv("IMAGE_ASSETS_DIR", str(tmp_path / "elsewhere"))
+    assert Settings().resolved_assets_dir() == tmp_path / "elsewhere"

@@ -111,9 +111,12 @@ class S3BlobStore:
 
     def client(self) -> Any:
         if self._client is None:
-            import boto3  # imported lazily: only deployments on S3 pay for it
+            import boto3  # imported lazily: only deployments on S3 pay for its start-up time
+            from botocore.config import Config
 
-            self._client = boto3.client("s3", **self._options)
+            # Path-style addressing works with every S3-compatible server (MinIO, Ceph, R2, ...).
+            config = Config(s3={"addressing_style": "path"}, retries={"max_attempts": 3, "mode": "standard"})
+            self._client = boto3.client("s3", config=config, **self._options)
         return self._client
 
     async def put(self, key: str, data: bytes, content_type: str) -> None:
