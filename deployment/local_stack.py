@@ -106,6 +106,8 @@ def _die_with_parent() -> None:
 class Stack:
     var: Path
     ports: Ports
+    #: Benchmarks only: replaces the per-IP average/burst of the general ``rate-limit`` middleware.
+    edge_rate_limit: int | None = None
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     log_files: list[IO[bytes]] = field(default_factory=list)
     postgres: EmbeddedPostgres | None = None
@@ -187,6 +189,12 @@ class Stack:
             text = source.read_text()
             for old, new in replacements:
                 text = text.replace(old, new)
+            if self.edge_rate_limit is not None and "    rate-limit:\n" in text:
+                general = "    rate-limit:\n      rateLimit:\n        average: 200\n        period: 1s\n        burst: 400\n"
+                if general not in text:
+                    raise RuntimeError("the rate-limit middleware changed shape; update --edge-rate-limit")
+                text = text.replace(general, general.replace("average: 200", f"average: {self.edge_rate_limit}")
+                                    .replace("burst: 400", f"burst: {2 * self.edge_rate_limit}"))
             (target / "dynamic" / source.name).write_text(text)
         static = (REPO / "traefik" / "traefik.yml").read_text()
         static_replacements = [
@@ -317,13 +325,13 @@ def acquire_lock(var: Path) -> IO[str]:
     return lock
 
 
-def up(var: Path, ports: Ports) -> int:
+def up(var: Path, ports: Ports, edge_rate_limit: int | None = None) -> int:
     lock = acquire_lock(var)
     busy = [p for p in ports.all() if port_is_open(p)]
     if busy:
         say(f"ports already in use by something else: {busy}; stop it or use --port-offset")
         return 4
-    stack = Stack(var=var, ports=ports)
+    stack = Stack(var=var, ports=ports, edge_rate_limit=edge_rate_limit)
     stack.log_dir.mkdir(parents=True, exist_ok=True)
     stopping = False
 
@@ -380,10 +388,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["up", "status"])
     parser.add_argument("--var-dir", type=Path, default=REPO / "var")
     parser.add_argument("--port-offset", type=int, default=int(os.environ.get("DND_PORT_OFFSET", "0")))
+    parser.add_argument("--edge-rate-limit", type=int, default=None,
+                        help="benchmarks only: per-IP requests/s of the general rate limit (default: traefik/ config)")
     args = parser.parse_args(argv)
     var = args.var_dir.resolve()
     if args.command == "up":
-        return up(var, Ports(args.port_offset))
+        return up(var, Ports(args.port_offset), args.edge_rate_limit)
     return status(var)
 
 

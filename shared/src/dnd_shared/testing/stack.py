@@ -44,6 +44,7 @@ class RunningStack:
     var_dir: Path
     port_offset: int
     process: subprocess.Popen[bytes] | None = None
+    edge_rate_limit: int | None = None
     output_file: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -97,8 +98,9 @@ class RunningStack:
 
     # --- lifecycle --------------------------------------------------------------------------
     def command(self) -> list[str]:
+        extra = ["--edge-rate-limit", str(self.edge_rate_limit)] if self.edge_rate_limit else []
         return [sys.executable, str(self.repo / "deployment" / "local_stack.py"), "up",
-                "--var-dir", str(self.var_dir), "--port-offset", str(self.port_offset)]
+                "--var-dir", str(self.var_dir), "--port-offset", str(self.port_offset), *extra]
 
     def start(self, timeout: float = STACK_START_TIMEOUT) -> float:
         """Start the runner and wait for its ``stack ready`` line; returns the seconds it took."""
