@@ -39,7 +39,7 @@ LIST_ROWS = 100_000
 
 def percentile(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def login(client: httpx.Client, stack: RunningStack) -> tuple[str, str]:
@@ -159,7 +159,8 @@ def write_results(results: dict[str, float]) -> None:
         f"| `GET /api/v1/characters/{{id}}` p99 | {results['get_p99_ms']} ms | — |",
         f"| requests/s, 16 keep-alive clients (edge rate limit raised for the run) | "
         f"{results['get_rps_16_clients']} | ≥ 300 |",
-        f"| list, first page of 50, 100,000 characters stored, p95 | {results['list_first_page_p95_ms']} ms | ≤ 50 ms |",
+        f"| list, first page of 50, 100,000 characters stored, p95 | {results['list_first_page_p95_ms']} ms "
+        "| ≤ 50 ms |",
         f"| list, page 50 after 20,000 rows (cursor), p95 | {results['list_deep_page_p95_ms']} ms | ≤ 50 ms |",
         f"| list filtered by class, p95 | {results['list_class_filter_p95_ms']} ms | — |",
         "",

@@ -190,7 +190,8 @@ class Stack:
             for old, new in replacements:
                 text = text.replace(old, new)
             if self.edge_rate_limit is not None and "    rate-limit:\n" in text:
-                general = "    rate-limit:\n      rateLimit:\n        average: 200\n        period: 1s\n        burst: 400\n"
+                general = ("    rate-limit:\n      rateLimit:\n        average: 200\n        period: 1s\n"
+                           "        burst: 400\n")
                 if general not in text:
                     raise RuntimeError("the rate-limit middleware changed shape; update --edge-rate-limit")
                 text = text.replace(general, general.replace("average: 200", f"average: {self.edge_rate_limit}")
