@@ -58,7 +58,9 @@ def test_walls_are_closed(kind: str, seed: int) -> None:
     else:
         # The tavern's outer wall is an unbroken ring except for its doors.
         inside = {(x, y) for y in range(layout.height) for x in range(layout.width) if layout.at(x, y) == "."}
-        outside = {(x, y) for y in range(layout.height) for x in range(layout.width) if layout.at(x, y) in (",", "=")}
+        outside = {
+            (x, y) for y in range(layout.height) for x in range(layout.width) if layout.at(x, y) in (",", "=", "T")
+        }
         for x, y in inside:
             for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
                 assert (nx, ny) not in outside, "floor touches the outside without a wall or door"

@@ -73,6 +73,7 @@ def create_service_app(
     app.state.settings = settings
     app.state.database = None
     app.state.redis = None
+    app.state.hub = None  # the instance's dnd_shared.hub.Hub once the lifespan started it
     # Identity headers are trusted only with an X-Internal-Token signed by auth (refused in production
     # without DND_AUTH_PUBLIC_KEY_FILE).
     install_internal_token_verifier(app, settings)

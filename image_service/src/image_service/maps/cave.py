@@ -6,7 +6,7 @@ import random
 
 from image_service.maps.layout import FLOOR, WALL, Cell, MapLayout, place_spawn_points, regions, room_from_cells
 
-INITIAL_ROCK = 0.45
+INITIAL_ROCK = 0.48
 SMOOTHING_STEPS = 5
 MIN_CAVERN = 8
 

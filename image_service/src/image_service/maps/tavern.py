@@ -10,6 +10,7 @@ from image_service.maps.layout import (
     FLOOR,
     GROUND,
     ROAD,
+    TREES,
     WALL,
     Cell,
     Door,
@@ -122,6 +123,12 @@ def generate_tavern(width: int, height: int, seed: int, rng: random.Random) -> M
     if by1 + 1 < height:
         for y in range(by1 + 1, height):
             cells[y][front_x] = ROAD
+    # A yard around the building on large maps: a few trees, never on the road or against the walls.
+    for y in range(height):
+        for x in range(width):
+            near_building = bx0 - 2 <= x <= bx1 + 2 and by0 - 2 <= y <= by1 + 2
+            if not near_building and cells[y][x] == GROUND and rng.random() < 0.05:
+                cells[y][x] = TREES
 
     rooms = [
         Room(
@@ -211,9 +218,13 @@ def _furnish_side_room(builder: _Builder, name: str, box: tuple[int, int, int, i
     x0, y0, x1, y1 = box
     rng = builder.rng
     if name == "Kitchen":
-        builder.place(Furniture("stove", x0, y0, 2 if x1 - x0 >= 3 else 1, 1), anchors)
-        builder.place(Furniture("table", (x0 + x1) // 2, (y0 + y1) // 2 + 1, 1, 1), anchors)
-        builder.place(Furniture("barrel", x1, y1, 1, 1), anchors)
+        # A stove against the top wall (wherever the back door leaves room), a prep table, stores.
+        for sx in range(x0, x1):
+            if builder.place(Furniture("stove", sx, y0, 2 if x1 - x0 >= 3 else 1, 1), anchors):
+                break
+        builder.place(Furniture("table", (x0 + x1) // 2, (y0 + y1) // 2 + 1, 2 if x1 - x0 >= 4 else 1, 1), anchors)
+        for bx, by in ((x1, y1), (x1 - 1, y1), (x0, y1)):
+            builder.place(Furniture("barrel", bx, by, 1, 1), anchors)
     elif name == "Storeroom":
         for _ in range(max(3, (x1 - x0 + 1) * (y1 - y0 + 1) // 6)):
             kind = rng.choice(("barrel", "crate"))

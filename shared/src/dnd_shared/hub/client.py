@@ -121,6 +121,7 @@ class Hub:
             log.warning("hub_deregister_failed", error=type(exc).__name__)
         for loop in (self.server, self.consumer, self.listener):
             loop.stopping.set()
+            await loop.reader.unblock()
         self._stopping.set()
         if self.outbox_relay is not None:
             self.outbox_relay.notify()
@@ -130,6 +131,8 @@ class Hub:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.server.drain(drain_timeout)
+        for loop in (self.server, self.consumer, self.listener):
+            await loop.reader.close()
         self._tasks = []
         log.info("hub_stopped", instance_id=self.instance_id)
 

@@ -24,7 +24,15 @@ from dnd_shared.hub.config import HubSettings
 from dnd_shared.hub.context import MessageContext, handling, outgoing_correlation_id, outgoing_principal
 from dnd_shared.hub.dead_letters import dead_letter_fields
 from dnd_shared.hub.router import EventHandler
-from dnd_shared.hub.streams import Entry, autoclaim, delivery_counts, ensure_group, pause, text
+from dnd_shared.hub.streams import (
+    BlockingReader,
+    Entry,
+    autoclaim,
+    delivery_counts,
+    ensure_group,
+    pause,
+    text,
+)
 
 if TYPE_CHECKING:
     from dnd_shared.hub.client import Hub
@@ -65,6 +73,7 @@ class EventConsumer:
         self.handlers = handlers
         self.settings = settings
         self.stopping = asyncio.Event()
+        self.reader = BlockingReader(redis)
         self.streams = sorted({keys.event_stream(h.event_model.domain()) for h in handlers.values()})
 
     async def prepare(self) -> None:
@@ -77,10 +86,11 @@ class EventConsumer:
         if not self.streams:
             return
         positions: dict[Any, Any] = {stream: ">" for stream in self.streams}
+        await self.reader.identify()
         while not self.stopping.is_set():
             try:
-                answer: Any = await self.redis.xreadgroup(self.service, self.instance_id, positions,
-                                                     count=100, block=self.settings.block_ms)
+                answer: Any = await self.reader.client.xreadgroup(
+                    self.service, self.instance_id, positions, count=100, block=self.settings.block_ms)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # Redis restarting: wait, make sure the groups exist, go on
@@ -91,6 +101,7 @@ class EventConsumer:
                     await self.prepare()
                 except Exception as again:
                     log.debug("event_group_check_failed", error=type(again).__name__)
+                await self.reader.identify()
                 continue
             for stream, entries in answer or []:
                 await self.handle_batch(text(stream), entries)

@@ -34,7 +34,7 @@ from dnd_shared.hub.errors import (
     is_infrastructure_failure,
 )
 from dnd_shared.hub.registry import Registry
-from dnd_shared.hub.streams import pause
+from dnd_shared.hub.streams import BlockingReader, pause
 
 log = structlog.get_logger("dnd_shared.hub.rpc")
 
@@ -50,6 +50,7 @@ class ReplyListener:
         self.block_seconds = block_seconds
         self.waiting: dict[str, asyncio.Future[Reply]] = {}
         self.stopping = asyncio.Event()
+        self.reader = BlockingReader(redis)
 
     def expect(self, request_id: str) -> asyncio.Future[Reply]:
         """Register interest in one reply before the request goes out."""
@@ -62,15 +63,17 @@ class ReplyListener:
 
     async def listen(self) -> None:
         """Run until stopped; a late reply (caller gave up) is dropped."""
+        await self.reader.identify()
         while not self.stopping.is_set():
             try:
-                popped = await self.redis.blpop([self.key], timeout=self.block_seconds)
+                popped = await self.reader.client.blpop([self.key], timeout=self.block_seconds)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
                 log.warning("reply_read_failed", error=type(exc).__name__)
                 if await pause(self.stopping, 0.5):
                     return
+                await self.reader.identify()
                 continue
             if popped is None:
                 continue

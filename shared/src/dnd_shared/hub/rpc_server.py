@@ -24,7 +24,7 @@ from dnd_shared.hub.config import HubSettings
 from dnd_shared.hub.context import MessageContext, handling
 from dnd_shared.hub.errors import to_reply_error
 from dnd_shared.hub.router import RpcHandler
-from dnd_shared.hub.streams import Entry, autoclaim, ensure_group, pause
+from dnd_shared.hub.streams import BlockingReader, Entry, autoclaim, ensure_group, pause
 
 if TYPE_CHECKING:
     from dnd_shared.hub.client import Hub
@@ -51,6 +51,7 @@ class RpcServer:
         self._slots = asyncio.Semaphore(settings.max_concurrency)
         self._in_flight: set[asyncio.Task[None]] = set()
         self.stopping = asyncio.Event()
+        self.reader = BlockingReader(redis)
 
     async def prepare(self) -> None:
         """Create the service's group (every instance may; it is idempotent)."""
@@ -59,11 +60,12 @@ class RpcServer:
     async def serve(self) -> None:
         """Read new requests until cancelled."""
         streams: dict[Any, Any] = {self.stream: ">"}
+        await self.reader.identify()
         while not self.stopping.is_set():
             try:
                 # Take few entries at a time: what one instance reads, no other instance can serve.
-                answer: Any = await self.redis.xreadgroup(self.service, self.instance_id, streams,
-                                                          count=READ_BATCH, block=self.settings.block_ms)
+                answer: Any = await self.reader.client.xreadgroup(
+                    self.service, self.instance_id, streams, count=READ_BATCH, block=self.settings.block_ms)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # Redis restarting: wait and read again, never die
@@ -71,6 +73,7 @@ class RpcServer:
                 if await pause(self.stopping, 0.5):
                     return
                 await self._recreate_group_if_missing()
+                await self.reader.identify()
                 continue
             for _stream, entries in answer or []:
                 for entry in entries:

@@ -70,3 +70,32 @@ async def delivery_counts(redis: Redis, stream: str, group: str, entry_ids: list
 def _id_key(entry_id: bytes) -> tuple[int, int]:
     millis, _, seq = text(entry_id).partition("-")
     return int(millis), int(seq or 0)
+
+
+class BlockingReader:
+    """A dedicated connection for one loop's blocking reads (XREADGROUP/BLPOP ... BLOCK), so that
+    shutdown can end a read at once with ``CLIENT UNBLOCK`` instead of waiting for its timeout."""
+
+    def __init__(self, redis: Redis) -> None:
+        self.shared = redis
+        self.client: Redis = Redis(connection_pool=redis.connection_pool, single_connection_client=True)
+        self.client_id: int | None = None
+
+    async def identify(self) -> None:
+        """Learn this connection's id (again after a reconnect)."""
+        try:
+            self.client_id = int(await self.client.client_id())
+        except Exception:
+            self.client_id = None
+
+    async def unblock(self) -> None:
+        """End a blocking read in progress (it returns as if it timed out)."""
+        if self.client_id is not None:
+            try:
+                await self.shared.client_unblock(self.client_id)
+            except Exception:
+                self.client_id = None
+
+    async def close(self) -> None:
+        """Give the connection back."""
+        await self.client.aclose()

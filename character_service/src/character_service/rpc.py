@@ -1,0 +1,14 @@
+"""Hub handlers of the character service (see ``dnd_shared.hub``).
+
+The standard ones for now: ``character.system.info`` (name, version, instance, uptime),
+``character.diagnostics.trace`` and the ``diagnostics.trace.v1`` subscription. Domain RPC handlers and
+event subscriptions of this service are declared here with ``@router.rpc(...)`` and
+``@router.subscribe(...)``.
+"""
+
+from __future__ import annotations
+
+from dnd_shared.hub import HubRouter, system_router
+
+router = HubRouter()
+router.include(system_router("character"))
