@@ -69,7 +69,7 @@ THEMES_BY_NAME = {theme.name: theme for theme in p.THEMES}
 @cache
 def _pattern(word: str) -> re.Pattern[str]:
     if word.endswith("*"):
-        return re.compile(r"\b" + re.escape(word[:-1]))
+        return re.compile(r"\b" + re.escape(word[:-1]) + r"[\w-]*")
     return re.compile(r"\b" + re.escape(word) + r"(?:s|es)?\b")
 
 
@@ -81,6 +81,12 @@ def _hits(text: str, words: Iterable[str]) -> list[tuple[int, str]]:
         if match:
             found.append((match.start(), word.rstrip("*")))
     return sorted(found)
+
+
+def _mentions(text: str, words: Iterable[str]) -> tuple[str, ...]:
+    """The words of ``text`` that matched (whole words, also for stems), in order of appearance."""
+    found = sorted((m.start(), m.group(0)) for word in words if (m := _pattern(word).search(text)))
+    return tuple(dict.fromkeys(text for _, text in found))
 
 
 def _best(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str | None, tuple[str, ...]]:
@@ -95,7 +101,7 @@ def _best(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str | None, tup
         score = sum(3 if word == words[0].rstrip("*") else 1 for _, word in hits)
         rank = (-score, hits[0][0], key)
         if best is None or rank < best:
-            best, best_words = rank, tuple(word for _, word in hits)
+            best, best_words = rank, _mentions(text, words)
     return (best[2], best_words) if best else (None, ())
 
 
@@ -125,7 +131,7 @@ def read_text(text: str, rng: random.Random, *, class_hint: str | None = None,
         background = p.CLASS_BACKGROUNDS[class_name]
     if not themes:
         themes = [THEMES_BY_NAME[p.CLASS_THEMES[class_name]]]
-    theme_words = tuple(word for _, word in _hits(lowered, themes[0].words))
+    theme_words = _mentions(lowered, themes[0].words)
     return Reading(lowered, class_name, class_words, species, species_words, background, background_words,
                    tuple(themes), theme_words)
 
@@ -199,8 +205,9 @@ def _spells(reading: Reading, level: int, hints: CatalogHints, feat: str) -> lis
         top = max_spell_level(cls, level)
         suggested = [s for s in hints.spells if cls in s.classes and s.level <= top]
         suggested_cantrips = [s.name for s in suggested if s.level == 0]
-        cantrip_pool = suggested_cantrips + [
-            name for name in theme_cantrips + list(p.CLASS_CANTRIPS.get(cls, ())) if name in p.CLASS_CANTRIPS[cls]]
+        class_cantrips = p.CLASS_CANTRIPS.get(cls, ())
+        themed = [name for name in theme_cantrips if name in class_cantrips]
+        cantrip_pool = [*suggested_cantrips, *themed, *class_cantrips]
         cantrips = _take(cantrip_pool, cantrip_count)
         leveled_pool = [s.name for s in suggested if s.level >= 1] + [
             name for name in theme_spells if name in p.CLASS_LEVEL1_SPELLS[cls]] + list(p.CLASS_LEVEL1_SPELLS[cls])
@@ -534,8 +541,24 @@ def story_hooks(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -
 _RENAME = re.compile(r"\b(?:name(?:d)?|call(?:ed)?)\s+(?:(?:him|her|them|it)\s+)?"
                      r"([A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
-_NOT_NAMES = {"The", "A", "An", "We", "They", "He", "She", "It", "Then", "After", "Later", "Finally", "I", "Our"}
+_PROPER = re.compile(r"\b([A-Z][a-z\u2019']+(?:\s+[A-Z][a-z\u2019']+){0,2})")
+_NOT_NAMES = {"The", "A", "An", "We", "They", "He", "She", "It", "Then", "After", "Later", "Finally", "I", "Our",
+              "Who", "What", "Why", "Where", "When", "How", "Their", "His", "Her", "This", "That", "Next"}
+#: A capitalised name right after one of these is a place or a group, not someone the party met.
+_PLACE_WORDS = {"at", "to", "in", "from", "reached", "of", "near", "into", "toward", "towards", "the", "across"}
+
+
+def _people(sentence: str) -> list[str]:
+    people = []
+    for match in _PROPER.finditer(sentence):
+        words = match.group(1).split()
+        if words[0] in _NOT_NAMES:
+            continue
+        before = sentence[: match.start()].split()
+        if before and before[-1].lower() in _PLACE_WORDS:
+            continue
+        people.append(" ".join(words))
+    return people
 
 
 def session_recap(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dict[str, Any]:
@@ -546,9 +569,8 @@ def session_recap(data: dict[str, Any], rng: random.Random, hints: CatalogHints)
     sentences = sentences or [_clip(notes, 300)]
     npcs: list[str] = []
     for sentence in sentences:
-        for match in _PROPER.finditer(sentence):
-            name = match.group(1)
-            if name.split()[0] not in _NOT_NAMES and name not in npcs:
+        for name in _people(sentence):
+            if name not in npcs and not any(name in known for known in npcs):
                 npcs.append(name)
     threads = [s for s in sentences if s.endswith("?") or _hits(s.lower(), ("promise*", "unknown", "still", "yet",
                                                                               "next", "unresolved", "escaped"))]

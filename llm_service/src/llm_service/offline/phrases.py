@@ -328,11 +328,13 @@ THEMES: tuple[Theme, ...] = (
     Theme("shadow", ("shadow", "dark", "night", "shade", "dusk", "unseen", "silent", "whisper"),
           ("Minor Illusion", "Chill Touch"), ("Disguise Self", "Silent Image", "Fog Cloud", "Hex"),
           "seems to stand half a step inside the nearest shadow", "a black silk mask", "Nightveil"),
-    Theme("death", ("death", "necro*", "undead", "grave", "bone", "ghost", "corpse", "reaper", "funeral", "tomb"),
+    Theme("death", ("death", "dead", "buried", "necro*", "undead", "grave", "bone", "ghost", "corpse", "reaper",
+                    "funeral", "tomb"),
           ("Chill Touch", "Spare the Dying"), ("False Life", "Inflict Wounds", "Ray of Sickness", "Hex"),
           "speaks of the dead as old friends and keeps the living at arm's length", "a finger bone carved with names",
           "Gravesworn"),
-    Theme("nature", ("nature", "forest", "tree", "plant", "vine", "flower", "garden", "herb", "grove", "moss"),
+    Theme("nature", ("nature", "forest", "tree", "plant", "vine", "flower", "garden", "herb", "grove", "moss", "fey",
+                     "mushroom", "fungus"),
           ("Druidcraft", "Shillelagh", "Guidance"), ("Entangle", "Goodberry", "Speak with Animals"),
           "always has a seed pod or a leaf tangled somewhere in their hair", "a pouch of seeds from a burned grove",
           "Greenwarden"),
@@ -493,7 +495,9 @@ SECRETS = ("works for the very people they claim to hate", "is not who their pap
            "has been dead for a year, and does not know it", "is paying a blackmailer every moon")
 
 ITEM_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "weapon": ("sword", "blade", "axe", "bow", "dagger", "spear", "hammer", "mace", "weapon", "knife", "whip"),
+    "weapon": ("longsword", "shortsword", "greatsword", "rapier", "scimitar", "greataxe", "handaxe", "longbow",
+               "shortbow", "crossbow", "warhammer", "sword", "blade", "axe", "bow", "dagger", "spear", "hammer", "mace",
+               "weapon", "knife", "whip"),
     "armor": ("armor", "armour", "shield", "helm", "mail", "breastplate", "gauntlet"),
     "potion": ("potion", "elixir", "draught", "tonic", "brew"),
     "ring": ("ring", "band", "signet"),
@@ -504,6 +508,9 @@ ITEM_CATEGORIES: dict[str, tuple[str, ...]] = {
     "wondrous item": ("cloak", "boots", "amulet", "necklace", "lantern", "mask", "bag", "book", "mirror", "bell"),
 }
 ITEM_BASES: dict[str, str] = {
+    "longsword": "Longsword", "shortsword": "Shortsword", "greatsword": "Greatsword", "rapier": "Rapier",
+    "scimitar": "Scimitar", "greataxe": "Greataxe", "handaxe": "Handaxe", "longbow": "Longbow",
+    "shortbow": "Shortbow", "crossbow": "Light Crossbow", "warhammer": "Warhammer",
     "sword": "Longsword", "blade": "Shortsword", "axe": "Battleaxe", "bow": "Longbow", "dagger": "Dagger",
     "spear": "Spear", "hammer": "Warhammer", "mace": "Mace", "knife": "Dagger", "whip": "Whip",
     "shield": "Shield", "mail": "Chain Mail", "breastplate": "Breastplate",
