@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from auth_service.accounts.router import router as accounts_router
 from auth_service.api_keys.router import router as api_keys_router
 from auth_service.audit.router import router as audit_router
+from auth_service import rpc
 from auth_service.config import Settings
 from auth_service.forward_auth.endpoint import ForwardAuthEndpoint
 from auth_service.runtime import auth_runtime
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Accounts, tokens, API keys and Traefik forward-auth.",
         routers=[tokens_router, accounts_router, api_keys_router, audit_router],
         lifespan_hooks=[auth_runtime],
+        hub=rpc.router,
     )
     # Outermost: forward-auth answers before the request-id/metrics/framework stack (it does both itself).
     app.add_middleware(ForwardAuthEndpoint, service=settings.service_name)

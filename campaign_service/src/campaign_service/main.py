@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from dnd_shared.app import create_service_app
 
+from campaign_service import rpc
 from campaign_service.config import Settings
 
 API_PREFIX = "/api/v1/campaigns"
@@ -20,6 +21,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         prefix=API_PREFIX,
         description="Campaigns, sessions, NPCs, story, encounters and the Antitheticon.",
         routers=[],
+        hub=rpc.router,
     )
 
 

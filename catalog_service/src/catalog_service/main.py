@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from catalog_service import rpc
 from catalog_service.config import API_PREFIX, Settings
 from catalog_service.content.router import router as content_router
 from catalog_service.search.embedder import embedder_from_settings
@@ -37,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="SRD 5.2 and homebrew content, search and provenance.",
         routers=[sources_router, search_router, content_router],
         lifespan_hooks=[embedder_lifespan],
+        hub=rpc.router,
     )
     app.state.embedder = None
     return app

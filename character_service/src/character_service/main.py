@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from character_service.characters.router import router as characters_router
+from character_service import rpc
 from character_service.config import Settings
 from character_service.inventory.router import router as inventory_router
 from character_service.journal.router import router as journal_router
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             characters_router, play_router, levelling_router, rolls_router, journal_router, inventory_router,
             spells_router, transfer_router,
         ],
+        hub=rpc.router,
     )
 
 
