@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from character_service.characters.router import router as characters_router
 from character_service import rpc
+from character_service.characters.router import router as characters_router
 from character_service.config import Settings
 from character_service.inventory.router import router as inventory_router
 from character_service.journal.router import router as journal_router

@@ -98,10 +98,16 @@ class JournalService:
         entry = await self._entry(principal, character_id, entry_id, include_deleted=True)
         return entry if entry.deleted_at is None else await self.entries.restore(entry)
 
-    async def award_xp(self, principal: Principal, character_id: uuid.UUID, amount: int, reason: str,
-                       source_event_id: str | None = None) -> tuple[JournalEntry, Character]:
-        """Add XP to the build and log it; idempotent per ``source_event_id`` (campaign events)."""
+    async def award_xp(self, principal: Principal, character_id: uuid.UUID, amount: int, reason: str
+                       ) -> tuple[JournalEntry, Character]:
+        """Add XP to a character the caller may see, and log it."""
         character = await self.characters.lock_visible(principal, character_id)
+        return await self.award_xp_to(character, principal, amount, reason)
+
+    async def award_xp_to(self, character: Character, author: Principal, amount: int, reason: str,
+                          source_event_id: str | None = None) -> tuple[JournalEntry, Character]:
+        """Add XP to a locked character and log it; idempotent per ``source_event_id`` (campaign events):
+        a repeated delivery returns the first entry and changes nothing."""
         if source_event_id is not None:
             existing = await self.entries.by_source_event(character.id, source_event_id)
             if existing is not None:
@@ -111,10 +117,10 @@ class JournalService:
             raise UnprocessableError("XP cannot go below 0.", code="validation_error",
                                      details=[ErrorDetail("amount", f"the character has {xp - amount} XP")])
         build = parse_build({**character.build, "xp": xp})
-        character = await self.characters.store_build(character, build.model_dump(mode="json"), author=principal,
+        character = await self.characters.store_build(character, build.model_dump(mode="json"), author=author,
                                                       message=f"{amount:+d} XP" + (f": {reason}" if reason else ""))
         entry = await self.entries.create(
-            character_id=character.id, author_id=principal.user_id, kind="xp", title=f"{amount:+d} XP",
+            character_id=character.id, author_id=author.user_id, kind="xp", title=f"{amount:+d} XP",
             body=reason, tags=[], data={"amount": amount, "total": xp}, source_event_id=source_event_id,
         )
         return entry, character

@@ -1,0 +1,47 @@
+"""The character service's hub handlers, called through a real hub on the real Redis by another
+service instance: summaries for ownership checks, and idempotent XP awards from campaigns."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from dnd_shared.contracts.character import ApplyXp, CharacterRef, apply_xp, get_summary
+from dnd_shared.errors import ForbiddenError, NotFoundError
+from dnd_shared.testing.hub_fixtures import HubFactory
+
+BASE = "/api/v1/characters"
+
+
+async def test_summary_and_idempotent_xp_from_a_campaign(api: httpx.AsyncClient, alice: dict[str, str],
+                                                        wizard_build: dict[str, Any],
+                                                        hub_instance: HubFactory) -> None:
+    created = (await api.post(BASE, json=wizard_build, headers=alice)).json()
+    character_id = uuid.UUID(created["id"])
+    async with hub_instance("campaign") as campaign:
+        summary = await campaign.call(get_summary, CharacterRef(character_id=character_id))
+        assert summary.owner_id == uuid.UUID(alice["X-User-Id"])
+        assert (summary.name, summary.level, summary.species) == ("Ilyra Moonwhisper", 3, "elf")
+        assert [c.id for c in summary.classes] == ["wizard"]
+        with pytest.raises(NotFoundError):
+            await campaign.call(get_summary, CharacterRef(character_id=uuid.uuid4()))
+
+        award = ApplyXp(character_id=character_id, amount=1800, reason="Session 4", source_event_id="evt-1:c1")
+        first = await campaign.call(apply_xp, award)
+        assert (first.xp, first.level_up_ready, first.duplicate) == (2700, True, False)
+        again = await campaign.call(apply_xp, award, idempotency_key="retry-of-evt-1")
+        assert (again.xp, again.duplicate) == (2700, True)
+    journal = (await api.get(f"{BASE}/{character_id}/journal", params={"kind": "xp"}, headers=alice)).json()
+    assert [e["data"]["amount"] for e in journal["items"]] == [1800]
+
+
+async def test_only_campaigns_award_xp(api: httpx.AsyncClient, alice: dict[str, str], wizard_build: dict[str, Any],
+                                       hub_instance: HubFactory) -> None:
+    created = (await api.post(BASE, json=wizard_build, headers=alice)).json()
+    async with hub_instance("image") as image:
+        with pytest.raises(ForbiddenError):
+            await image.call(apply_xp, ApplyXp(character_id=uuid.UUID(created["id"]), amount=10,
+                                               source_event_id="x"))
