@@ -5,11 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import FastAPI
-
-from catalog_service.main import create_app
-from dnd_shared.testing.fixtures import ClientFactory
-from dnd_shared.testing.identity import SignedIdentity
+import pytest
 
 from .conftest import PREFIX, CatalogClient
 
@@ -179,19 +175,12 @@ async def test_link_entries_open_by_id_but_are_not_listed(catalog: CatalogClient
     assert campaign.status_code == 422  # a campaign entry names its campaign
 
 
-async def test_write_rate_limit(service_client: ClientFactory, signed_identity: SignedIdentity) -> None:
-    def build() -> FastAPI:
-        app = create_app()
-        signed_identity.install(app)
-        return app
-
-    headers = signed_identity.headers(uuid.uuid4())
-    async with service_client(build, homebrew_writes_per_minute=2) as client:
-        statuses = []
-        for attempt in range(3):
-            body = {"name": f"Spam {attempt}", "mechanics": FROST_BOLT}
-            response = await client.post(f"{PREFIX}/spells", json=body, headers=headers)
-            statuses.append(response.status_code)
+@pytest.mark.parametrize("catalog", [{"homebrew_writes_per_minute": 2}], indirect=True)
+async def test_write_rate_limit(catalog: CatalogClient) -> None:
+    statuses = []
+    for attempt in range(3):
+        response = await create(catalog, catalog.alice, "spells", {"name": f"Spam {attempt}", "mechanics": FROST_BOLT})
+        statuses.append(response.status_code)
     assert statuses == [201, 201, 429]
     assert 1 <= int(response.headers["Retry-After"]) <= 60
     assert response.json()["error"]["code"] == "rate_limited"

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request, Response
 
 from catalog_service.content.models import CatalogEntry
+from catalog_service.events import ContentEvents, events_from_state
 from catalog_service.search.embedder import Embedder
 from dnd_shared.errors import ErrorDetail, PreconditionFailedError, RateLimitedError, UnprocessableError
 from dnd_shared.identity import CurrentUser
@@ -56,6 +57,13 @@ def get_embedder(request: Request) -> Embedder:
 
 
 EmbedderDep = Annotated[Embedder, Depends(get_embedder)]
+
+
+def get_events(request: Request) -> ContentEvents:
+    return events_from_state(request.app.state)
+
+
+EventsDep = Annotated[ContentEvents, Depends(get_events)]
 
 
 async def limit_writes(request: Request, principal: CurrentUser) -> None:

@@ -10,7 +10,7 @@ from catalog_service.balance.checks import check_balance
 from catalog_service.config import API_PREFIX
 from catalog_service.content import service
 from catalog_service.content.filters import ContentFilters
-from catalog_service.content.http import EmbedderDep, IfMatch, WriteLimit, check_if_match, set_etag
+from catalog_service.content.http import EmbedderDep, EventsDep, IfMatch, WriteLimit, check_if_match, set_etag
 from catalog_service.content.identity import ViewerDep
 from catalog_service.content.mechanics import validate_mechanics
 from catalog_service.content.schemas import AdaptRequest, EntryCreate, EntryOut, EntryPageOut, EntryUpdate
@@ -57,10 +57,12 @@ async def get_entry(
 )
 async def create_entry(
     content_type: str, body: EntryCreate, session: SessionDep, principal: CurrentUser, embedder: EmbedderDep,
-    response: Response,
+    events: EventsDep, response: Response,
 ) -> EntryOut:
     """Structural validation per type, then balance checks: errors refuse (422), warnings are kept."""
-    entry = await service.create_entry(session, embedder, principal.user_id, service.resolve_type(content_type), body)
+    entry = await service.create_entry(
+        session, embedder, events, principal, service.resolve_type(content_type), body
+    )
     set_etag(response, entry)
     return EntryOut.of(entry, [])
 
@@ -75,32 +77,32 @@ async def balance_check(content_type: str, mechanics: dict[str, Any], principal:
 @router.patch("/{content_type}/{key}", response_model=EntryOut, dependencies=[WriteLimit], summary="Edit homebrew")
 async def update_entry(
     content_type: str, key: str, body: EntryUpdate, session: SessionDep, principal: CurrentUser,
-    embedder: EmbedderDep, response: Response, if_match: IfMatch = None,
+    embedder: EmbedderDep, events: EventsDep, response: Response, if_match: IfMatch = None,
 ) -> EntryOut:
     """Owners only (others get 404); a stale ``If-Match`` is 412."""
     entry = await service.get_owned(session, _owner_viewer(principal), service.resolve_type(content_type), key)
     version = check_if_match(entry, if_match)
-    entry = await service.update_entry(session, embedder, entry, body, expected_version=version)
+    entry = await service.update_entry(session, embedder, events, principal, entry, body, expected_version=version)
     set_etag(response, entry)
     return EntryOut.of(entry, await service.provenance(session, entry))
 
 
 @router.delete("/{content_type}/{key}", response_model=EntryOut, summary="Soft-delete homebrew")
 async def delete_entry(
-    content_type: str, key: str, session: SessionDep, principal: CurrentUser, response: Response,
+    content_type: str, key: str, session: SessionDep, principal: CurrentUser, events: EventsDep, response: Response,
     if_match: IfMatch = None,
 ) -> EntryOut:
     """Hidden from browse, search and RPC until restored."""
     entry = await service.get_owned(session, _owner_viewer(principal), service.resolve_type(content_type), key)
     version = check_if_match(entry, if_match)
-    entry = await service.delete_entry(session, entry, expected_version=version)
+    entry = await service.delete_entry(session, events, principal, entry, expected_version=version)
     set_etag(response, entry)
     return EntryOut.of(entry)
 
 
 @router.post("/{content_type}/{key}/restore", response_model=EntryOut, summary="Restore deleted homebrew")
 async def restore_entry(
-    content_type: str, key: str, session: SessionDep, principal: CurrentUser, response: Response,
+    content_type: str, key: str, session: SessionDep, principal: CurrentUser, events: EventsDep, response: Response,
     if_match: IfMatch = None,
 ) -> EntryOut:
     """Bring a soft-deleted entry back."""
@@ -108,7 +110,7 @@ async def restore_entry(
         session, _owner_viewer(principal), service.resolve_type(content_type), key, include_deleted=True
     )
     version = check_if_match(entry, if_match)
-    entry = await service.restore_entry(session, entry, expected_version=version)
+    entry = await service.restore_entry(session, events, principal, entry, expected_version=version)
     set_etag(response, entry)
     return EntryOut.of(entry)
 
@@ -119,12 +121,12 @@ async def restore_entry(
 )
 async def adapt_entry(
     content_type: str, key: str, body: AdaptRequest, session: SessionDep, principal: CurrentUser,
-    embedder: EmbedderDep, response: Response,
+    embedder: EmbedderDep, events: EventsDep, response: Response,
 ) -> EntryOut:
     """A themed derivative of any entry the caller can see, linked to its parent and root."""
     viewer = _owner_viewer(principal)
     entry = await service.adapt_entry(
-        session, embedder, viewer, principal.user_id, service.resolve_type(content_type), key, body
+        session, embedder, events, viewer, principal, service.resolve_type(content_type), key, body
     )
     set_etag(response, entry)
     return EntryOut.of(entry, await service.provenance(session, entry))

@@ -18,9 +18,11 @@ from catalog_service.content.models import CatalogEntry
 from catalog_service.content.repository import SORTS, EntryPage, EntryRepository
 from catalog_service.content.schemas import AdaptRequest, EntryCreate, EntryUpdate, GenerationInfo
 from catalog_service.content.visibility import Viewer
+from catalog_service.events import ContentEvents
 from catalog_service.search.embedder import Embedder
 from catalog_service.srd.drafts import embedding_text, normalize_name, slugify
 from dnd_shared.errors import ErrorDetail, NotFoundError, UnprocessableError
+from dnd_shared.identity import Principal
 
 #: URL spellings of each type: ``spells``, ``magic-items``, ``magic_item`` ...
 _TYPE_ALIASES: dict[str, str] = {}
@@ -112,7 +114,8 @@ def _clean_tags(tags: list[str]) -> list[str]:
 async def create_entry(
     session: AsyncSession,
     embedder: Embedder,
-    owner_id: uuid.UUID,
+    events: ContentEvents,
+    actor: Principal,
     content_type: str,
     data: EntryCreate,
     *,
@@ -128,7 +131,7 @@ async def create_entry(
     tags = _clean_tags(data.tags)
     entry_id = uuid.uuid4()
     vector = await _embed(embedder, content_type, name, tags, data.description)
-    return await EntryRepository(session).create(
+    entry = await EntryRepository(session).create(
         id=entry_id,
         type=content_type,
         slug=f"{slugify(name) or 'entry'}-{entry_id.hex[:8]}",
@@ -139,7 +142,7 @@ async def create_entry(
         mechanics=mechanics.model_dump(mode="json"),
         tags=tags,
         tags_text=" ".join(tags),
-        owner_id=owner_id,
+        owner_id=actor.user_id,
         visibility=data.visibility,
         campaign_id=data.campaign_id if data.visibility == "campaign" else None,
         root_id=(parent.root_id or parent.id) if parent is not None else None,
@@ -150,6 +153,8 @@ async def create_entry(
         embedding=vector,
         embedding_model=embedder.name,
     )
+    await events.created(session, entry, actor)
+    return entry
 
 
 async def get_owned(
@@ -167,6 +172,8 @@ async def get_owned(
 async def update_entry(
     session: AsyncSession,
     embedder: Embedder,
+    events: ContentEvents,
+    actor: Principal,
     entry: CatalogEntry,
     data: EntryUpdate,
     *,
@@ -198,19 +205,31 @@ async def update_entry(
             values.get("description", entry.description),
         )
         values["embedding_model"] = embedder.name
-    return await EntryRepository(session).update(entry, values, expected_version=expected_version)
+    entry = await EntryRepository(session).update(entry, values, expected_version=expected_version)
+    await events.updated(session, entry, actor)
+    return entry
 
 
-async def delete_entry(session: AsyncSession, entry: CatalogEntry, *, expected_version: int | None) -> CatalogEntry:
+async def delete_entry(
+    session: AsyncSession, events: ContentEvents, actor: Principal, entry: CatalogEntry, *,
+    expected_version: int | None,
+) -> CatalogEntry:
     """Soft delete (restorable)."""
-    return await EntryRepository(session).soft_delete(entry, expected_version=expected_version)
+    entry = await EntryRepository(session).soft_delete(entry, expected_version=expected_version)
+    await events.deleted(session, entry, actor)
+    return entry
 
 
-async def restore_entry(session: AsyncSession, entry: CatalogEntry, *, expected_version: int | None) -> CatalogEntry:
-    """Undo a soft delete."""
+async def restore_entry(
+    session: AsyncSession, events: ContentEvents, actor: Principal, entry: CatalogEntry, *,
+    expected_version: int | None,
+) -> CatalogEntry:
+    """Undo a soft delete (announced as an update)."""
     if entry.deleted_at is None:
         return entry
-    return await EntryRepository(session).restore(entry, expected_version=expected_version)
+    entry = await EntryRepository(session).restore(entry, expected_version=expected_version)
+    await events.updated(session, entry, actor)
+    return entry
 
 
 def merge_mechanics(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -223,8 +242,9 @@ def merge_mechanics(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, 
 async def adapt_entry(
     session: AsyncSession,
     embedder: Embedder,
+    events: ContentEvents,
     viewer: Viewer,
-    owner_id: uuid.UUID,
+    actor: Principal,
     content_type: str,
     key: str,
     request: AdaptRequest,
@@ -243,7 +263,7 @@ async def adapt_entry(
     adaptation = {"theme": request.theme, "changes": request.mechanical_changes}
     try:
         return await create_entry(
-            session, embedder, owner_id, content_type, draft, parent=parent, adaptation=adaptation
+            session, embedder, events, actor, content_type, draft, parent=parent, adaptation=adaptation
         )
     except UnprocessableError as exc:
         if exc.code == "invalid_mechanics":
