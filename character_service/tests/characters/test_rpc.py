@@ -45,3 +45,38 @@ async def test_only_campaigns_award_xp(api: httpx.AsyncClient, alice: dict[str, 
         with pytest.raises(ForbiddenError):
             await image.call(apply_xp, ApplyXp(character_id=uuid.UUID(created["id"]), amount=10,
                                                source_event_id="x"))
+
+
+async def test_character_events_reach_subscribers(api: httpx.AsyncClient, alice: dict[str, str],
+                                                  fighter_build: dict[str, Any], hub_instance: HubFactory) -> None:
+    import asyncio
+
+    from dnd_shared.contracts.character import CharacterCreatedV1, CharacterDeletedV1, CharacterLeveledUpV1
+    from dnd_shared.hub.context import MessageContext
+    from dnd_shared.hub.router import HubRouter
+
+    seen: list[tuple[str, str]] = []
+    listener = HubRouter()
+
+    @listener.subscribe(CharacterCreatedV1)
+    async def on_created(event: CharacterCreatedV1, ctx: MessageContext) -> None:
+        seen.append(("created", f"{event.name}/{event.level}"))
+
+    @listener.subscribe(CharacterLeveledUpV1)
+    async def on_leveled(event: CharacterLeveledUpV1, ctx: MessageContext) -> None:
+        seen.append(("leveled_up", f"{event.class_id}/{event.level}"))
+
+    @listener.subscribe(CharacterDeletedV1)
+    async def on_deleted(event: CharacterDeletedV1, ctx: MessageContext) -> None:
+        seen.append(("deleted", str(event.restored)))
+
+    async with hub_instance("campaign", listener):
+        created = (await api.post(BASE, json=fighter_build, headers=alice)).json()
+        feat = {"id": "ability_score_improvement", "choices": {"ability_increases": {"strength": 2}}}
+        await api.post(f"{BASE}/{created['id']}/level-up", json={"class_id": "fighter", "feat": feat}, headers=alice)
+        await api.delete(f"{BASE}/{created['id']}", headers=alice)
+        for _ in range(100):
+            if len(seen) >= 3:
+                break
+            await asyncio.sleep(0.05)
+    assert seen == [("created", "Brunhild Ironfist/5"), ("leveled_up", "fighter/6"), ("deleted", "False")]

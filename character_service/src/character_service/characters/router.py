@@ -17,6 +17,7 @@ from character_service.characters.schemas import (
     ValidationReport,
 )
 from character_service.characters.service import CharacterService, etag_of, parse_build, sheet_of
+from character_service.events import EventsDep
 from character_service.rules.build import Build
 from character_service.rules.validation import validate
 from dnd_shared.db.engine import SessionDep
@@ -61,8 +62,9 @@ def summary_of(character: Character) -> CharacterSummary:
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Create a character from a complete build")
 async def create_character(build: Build, user: CurrentUser, service: CharacterServiceDep,
-                           response: Response) -> CharacterOut:
+                           response: Response, events: EventsDep) -> CharacterOut:
     character = await service.create(user, build)
+    events.created(character)
     response.headers["Location"] = f"/api/v1/characters/{character.id}"
     return character_out(character, response)
 
@@ -83,8 +85,10 @@ async def create_draft(user: CurrentUser, service: CharacterServiceDep, response
 
 @router.post("/{character_id}/complete", summary="Turn a finished draft into an active character")
 async def complete_draft(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep,
-                         response: Response, if_match: IfMatch = None) -> CharacterOut:
-    return character_out(await service.complete_draft(user, character_id, if_match), response)
+                         response: Response, events: EventsDep, if_match: IfMatch = None) -> CharacterOut:
+    character = await service.complete_draft(user, character_id, if_match)
+    events.created(character)
+    return character_out(character, response)
 
 
 @router.get("", summary="List your characters")
@@ -122,18 +126,24 @@ async def get_sheet(character_id: uuid.UUID, user: CurrentUser, service: Charact
 
 @router.patch("/{character_id}", summary="Edit independent build fields (JSON merge patch, If-Match required)")
 async def patch_character(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep,
-                          response: Response, patch: Annotated[dict[str, Any], Body()],
+                          response: Response, patch: Annotated[dict[str, Any], Body()], events: EventsDep,
                           if_match: IfMatch = None) -> CharacterOut:
-    return character_out(await service.patch_build(user, character_id, patch, if_match), response)
+    character = await service.patch_build(user, character_id, patch, if_match)
+    events.updated(character, "edit " + ", ".join(sorted(patch)))
+    return character_out(character, response)
 
 
 @router.delete("/{character_id}", status_code=status.HTTP_200_OK, summary="Soft delete (restorable)")
 async def delete_character(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep,
-                           response: Response, if_match: IfMatch = None) -> CharacterOut:
-    return character_out(await service.delete(user, character_id, if_match), response)
+                           response: Response, events: EventsDep, if_match: IfMatch = None) -> CharacterOut:
+    character = await service.delete(user, character_id, if_match)
+    events.deleted(character)
+    return character_out(character, response)
 
 
 @router.post("/{character_id}/restore", summary="Bring a soft-deleted character back")
 async def restore_character(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep,
-                            response: Response) -> CharacterOut:
-    return character_out(await service.restore(user, character_id), response)
+                            response: Response, events: EventsDep) -> CharacterOut:
+    character = await service.restore(user, character_id)
+    events.deleted(character, restored=True)
+    return character_out(character, response)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Response
 
 from character_service.characters.router import CharacterServiceDep, IfMatch, character_out
+from character_service.events import EventsDep
 from character_service.levelling.schemas import LevelUpIn, LevelUpOut
 from character_service.levelling.service import LevellingService
 from dnd_shared.identity import CurrentUser
@@ -30,8 +31,9 @@ async def options(character_id: uuid.UUID, user: CurrentUser, levelling: Levelli
 
 @router.post("", summary="Gain a level: HP fixed or rolled, subclass, ASI or feat, spells (multiclass checked)")
 async def level_up(character_id: uuid.UUID, body: LevelUpIn, user: CurrentUser, levelling: LevellingDep,
-                   response: Response, if_match: IfMatch = None) -> LevelUpOut:
+                   response: Response, events: EventsDep, if_match: IfMatch = None) -> LevelUpOut:
     character, gained, hp_roll, features = await levelling.level_up(user, character_id, body, if_match)
+    events.leveled_up(character, body.class_id)
     out = character_out(character, response)
     level = out.sheet["level"] if out.sheet else 0
     return LevelUpOut(character=out.model_dump(mode="json"), level=level, hit_points_gained=gained,
