@@ -181,6 +181,12 @@ def test_cors_preflight_is_answered_without_credentials(edge: Edge) -> None:
     assert response.headers["access-control-allow-origin"] == "https://localhost:8443"
 
 
+def test_plain_http_is_redirected_to_https(edge: Edge) -> None:
+    response = httpx.get(f"http://127.0.0.1:{edge.stack.http_port}/api/v1/auth/me", follow_redirects=False)
+    assert response.status_code in (301, 308)
+    assert response.headers["location"].startswith("https://127.0.0.1")
+
+
 def test_a_burst_of_logins_gets_429_with_retry_after(local_stack: object) -> None:
     # Its own source address: the burst exhausts only this client's bucket.
     with edge_client(local_stack, "127.0.0.3") as client:  # type: ignore[arg-type]

@@ -77,4 +77,7 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+# scope="function": the unit of work commits when the handler returns, BEFORE the response is sent.
+# FastAPI's default ("request") would commit after the client already has its 201, so a client's
+# next request could miss the row it just created, and a failing commit could follow a success.
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
