@@ -1,1 +1,1 @@
-"""Character service: Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline."""
+"""Character service: characters, the rules engine, the builder, play state, journal and concept-to-character."""

@@ -178,3 +178,31 @@ async def test_validate_endpoint_saves_nothing(api: httpx.AsyncClient, alice: di
     report = (await api.post(f"{BASE}/validate", json=fighter_build, headers=alice)).json()
     assert report["valid"] is False and report["problems"]
     assert (await api.get(BASE, headers=alice)).json()["items"] == []
+
+
+async def test_builder_lists_what_is_left_with_options(api: httpx.AsyncClient, alice: dict[str, str],
+                                                       fighter_build: dict[str, Any]) -> None:
+    draft = await api.post(f"{BASE}/drafts", json={"name": "New hero"}, headers=alice)
+    url = f"{BASE}/{draft.json()['id']}"
+    report = (await api.get(f"{url}/builder", headers=alice)).json()
+    assert report["complete"] is False
+    by_step = {s["step"]: s for s in report["steps"]}
+    assert by_step["species"]["status"] == "todo"
+    assert {"id": "dwarf"}.items() <= next(o for o in by_step["species"]["options"]["species"]
+                                            if o["id"] == "dwarf").items()
+    assert len(by_step["class"]["options"]["classes"]) == 12
+    assert by_step["abilities"]["options"]["standard_array"] == [15, 14, 13, 12, 10, 8]
+    assert by_step["skills"]["status"] == "pending" and by_step["details"]["status"] == "done"
+    # With the basics chosen, the class's skill rule shows up under skills.
+    basics = {k: fighter_build[k] for k in ("species", "classes", "background", "ability_scores")}
+    patched = await api.patch(url, json=basics, headers={**alice, "If-Match": draft.headers["etag"]})
+    report = (await api.get(f"{url}/builder", headers=alice)).json()
+    by_step = {s["step"]: s for s in report["steps"]}
+    assert by_step["species"]["status"] == "done" and by_step["skills"]["status"] == "todo"
+    assert by_step["skills"]["options"]["choose"] == 2  # fighters choose 2 skills
+    assert "athletics" in by_step["skills"]["options"]["from"]
+    rest = {k: fighter_build[k] for k in ("skill_proficiencies", "languages", "tool_proficiencies", "feats",
+                                           "fighting_styles", "weapon_masteries", "equipment")}
+    await api.patch(url, json=rest, headers={**alice, "If-Match": patched.headers["etag"]})
+    done = (await api.get(f"{url}/builder", headers=alice)).json()
+    assert done["complete"] is True and done["remaining"] == []

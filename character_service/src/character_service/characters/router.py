@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Response, status
 
+from character_service.builder.steps import builder_report
 from character_service.characters.models import Character
 from character_service.characters.repository import CharacterRepository
 from character_service.characters.schemas import (
@@ -122,6 +123,12 @@ async def get_sheet(character_id: uuid.UUID, user: CurrentUser, service: Charact
     response.headers["ETag"] = etag_of(character)
     sheet = sheet_of(character)
     return dict(sheet) if sheet is not None else {}
+
+
+@router.get("/{character_id}/builder", summary="What is still to choose, with the legal options for each step")
+async def builder(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep) -> dict[str, Any]:
+    character = await service.get_visible(user, character_id)
+    return builder_report(character.build)
 
 
 @router.patch("/{character_id}", summary="Edit independent build fields (JSON merge patch, If-Match required)")
