@@ -57,11 +57,11 @@ def _wake_after_commit(session: AsyncSession, relay: OutboxRelay) -> None:
         return
     wakers.add(id(relay))
 
-    def after_commit(_: Any) -> None:
+    def after_commit(*_: Any) -> None:
         session.info.pop(_WAKERS_KEY, None)
         relay.notify()
 
-    def after_rollback(_: Any) -> None:
+    def after_rollback(*_: Any) -> None:
         session.info.pop(_WAKERS_KEY, None)
 
     sa_event.listen(session.sync_session, "after_commit", after_commit, once=True)
