@@ -53,6 +53,7 @@ class LocalModelServer:
             params.cpuparams.n_threads = self.threads
             params.cpuparams_batch.n_threads = self.threads
             params.warmup = False
+            params.verbosity = -1  # errors only: the server logs every slot and request otherwise
             params.port = self.port = self.port or free_port()
             self._server = xllamacpp.Server(params)
         return self.base_url
