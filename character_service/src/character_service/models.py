@@ -1,7 +1,8 @@
 """Imports every ORM model of the character service so Alembic sees the whole schema."""
 
+from character_service.campaign_links.models import CampaignLink
 from character_service.characters.models import Character
 from character_service.journal.models import JournalEntry
 from character_service.rolls.models import Roll
 
-__all__ = ["Character", "JournalEntry", "Roll"]
+__all__ = ["CampaignLink", "Character", "JournalEntry", "Roll"]
