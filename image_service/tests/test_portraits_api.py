@@ -218,3 +218,43 @@ async def test_generation_commands_through_the_hub(
         # The map is the owner's, visible over HTTP.
         over_http = await env.client.get(f"{PREFIX}/maps/{map_['id']}", headers=env.headers(owner))
         assert over_http.status_code == 200
+
+
+async def test_regenerating_into_an_existing_portrait_adds_a_version(
+    image_app: ImageAppFactory, owner: uuid.UUID, stranger: uuid.UUID
+) -> None:
+    async with image_app() as env:
+        first = await env.client.post(
+            f"{PREFIX}/portraits", headers=env.headers(owner), json={"description": DESCRIPTION, "seed": 1}
+        )
+        await env.run_jobs()
+        image_id = (await env.client.get(first.json()["url"], headers=env.headers(owner))).json()["asset_id"]
+        again = await env.client.post(
+            f"{PREFIX}/portraits",
+            headers=env.headers(owner),
+            json={"description": DESCRIPTION, "seed": 2, "theme": "infernal", "image_id": image_id},
+        )
+        assert again.status_code == 202
+        await env.run_jobs()
+        job = (await env.client.get(again.json()["url"], headers=env.headers(owner))).json()
+        assert job["asset_id"] == image_id  # same image, same URL on the sheet
+        versions = (await env.client.get(f"{PREFIX}/{image_id}/versions", headers=env.headers(owner))).json()
+        assert [v["number"] for v in versions] == [1, 2] and versions[0]["content_hash"] != versions[1]["content_hash"]
+        current = await env.client.get(f"{PREFIX}/{image_id}", headers=env.headers(owner))
+        assert current.headers["X-Image-Version"] == "2"
+        assert current.headers["ETag"] == f'"{versions[1]["content_hash"]}"'
+
+        # Only your own image of the same kind can be the target.
+        theirs = await env.client.post(
+            f"{PREFIX}/portraits",
+            headers=env.headers(stranger),
+            json={"description": DESCRIPTION, "image_id": image_id},
+        )
+        assert theirs.status_code == 404
+        item = await env.client.post(
+            f"{PREFIX}/items",
+            headers=env.headers(owner),
+            json={"name": "Cloak", "category": "wondrous", "image_id": image_id},
+        )
+        assert item.status_code == 422 and item.json()["error"]["code"] == "image_kind_mismatch"
+        assert item.json()["error"]["details"] == [{"field": "image_id", "issue": "must be a item image"}]

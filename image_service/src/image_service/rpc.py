@@ -72,9 +72,9 @@ async def generate_portrait(request: PortraitCreate, ctx: MessageContext) -> Job
         assert request.character_id is not None
         look = await fetch_character_look(ctx.require_hub(), request.character_id)
     async with state.database.session() as session:
-        job = await JobService(session, settings).queue_portrait(
-            user.user_id, portrait_spec(request, look), request.character_id
-        )
+        jobs = JobService(session, settings)
+        target = await jobs.target_image(user, request.image_id, "portrait")
+        job = await jobs.queue_portrait(user.user_id, portrait_spec(request, look), request.character_id, target)
         out = JobOut.of(job)
     _wake(state)
     return out
@@ -90,7 +90,9 @@ async def generate_item_art(request: ItemArtCreate, ctx: MessageContext) -> JobO
     seed = request.seed if request.seed is not None else uuid.uuid4().int % 2**31
     spec = ItemSpec(request.name, request.category, request.rarity, request.description, seed)
     async with state.database.session() as session:
-        out = JobOut.of(await JobService(session, settings).queue_item(user.user_id, spec))
+        jobs = JobService(session, settings)
+        target = await jobs.target_image(user, request.image_id, "item")
+        out = JobOut.of(await jobs.queue_item(user.user_id, spec, target))
     _wake(state)
     return out
 

@@ -148,6 +148,23 @@ class S3BlobStore:
         return await asyncio.to_thread(head)
 
 
+class _NoStore:
+    """For services that only read metadata: any byte access is a programming error."""
+
+    async def put(self, key: str, data: bytes, content_type: str) -> None:
+        raise RuntimeError("this service instance has no blob store")
+
+    async def get(self, key: str) -> bytes:
+        raise RuntimeError("this service instance has no blob store")
+
+    async def exists(self, key: str) -> bool:
+        raise RuntimeError("this service instance has no blob store")
+
+
+#: A store that refuses every byte operation (metadata-only use of :class:`AssetService`).
+NO_STORE: BlobStore = _NoStore()
+
+
 def blob_store_from_settings(settings: Any) -> BlobStore:
     """The store the settings ask for."""
     if settings.storage_backend == "s3":

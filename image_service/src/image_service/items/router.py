@@ -32,7 +32,8 @@ async def create_item_art(
     await admit_generation(request, settings, user.user_id)
     seed = body.seed if body.seed is not None else secrets.randbelow(2**31)
     spec = ItemSpec(name=body.name, category=body.category, rarity=body.rarity, description=body.description, seed=seed)
-    job = await JobService(session, settings).queue_item(user.user_id, spec)
+    jobs = JobService(session, settings)
+    job = await jobs.queue_item(user.user_id, spec, await jobs.target_image(user, body.image_id, "item"))
     wake_worker_after_commit(session, request.app.state)
     response.headers["Location"] = f"{API_PREFIX}/jobs/{job.id}"
     return JobOut.of(job)

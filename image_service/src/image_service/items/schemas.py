@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from pydantic import BaseModel, Field
 
 from image_service.providers.offline_item import ItemCategory
@@ -14,3 +16,4 @@ class ItemArtCreate(BaseModel):
     rarity: ItemRarity = "common"
     description: str = Field(default="", max_length=400)
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1)
+    image_id: uuid.UUID | None = Field(default=None, description="one of your item images: add a version to it")

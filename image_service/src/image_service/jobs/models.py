@@ -33,6 +33,8 @@ class GenerationJob(EntityMixin, Base):
     prompt: Mapped[str] = mapped_column(Text, nullable=False, default="")
     character_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     asset_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("assets.id"), nullable=True)
+    #: When set, the result becomes a new version of this image instead of a new image.
+    target_asset_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("assets.id"), nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     not_before: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -7,8 +7,11 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dnd_shared.errors import NotFoundError
+from dnd_shared.errors import ErrorDetail, NotFoundError, UnprocessableError
 from dnd_shared.identity import Principal
+from image_service.assets.access import check_owner
+from image_service.assets.service import AssetService
+from image_service.assets.storage import NO_STORE
 from image_service.config import Settings
 from image_service.jobs.models import GenerationJob
 from image_service.jobs.repository import JobRepository
@@ -27,8 +30,27 @@ class JobService:
         self.jobs = JobRepository(session)
         self.settings = settings
 
+    async def target_image(self, principal: Principal, image_id: uuid.UUID | None, kind: str) -> uuid.UUID | None:
+        """The caller's own image of ``kind`` that a regeneration adds a version to (404 if not visible,
+        403 if not theirs, 422 if of another kind)."""
+        if image_id is None:
+            return None
+        asset = await AssetService(self.jobs.session, NO_STORE).visible(principal, image_id)
+        check_owner(principal, asset, "image")
+        if asset.kind != kind:
+            raise UnprocessableError(
+                f"Image {image_id} is a {asset.kind}, not a {kind}.",
+                code="image_kind_mismatch",
+                details=[ErrorDetail("image_id", f"must be a {kind} image")],
+            )
+        return asset.id
+
     async def queue_portrait(
-        self, owner_id: uuid.UUID, spec: PortraitSpec, character_id: uuid.UUID | None
+        self,
+        owner_id: uuid.UUID,
+        spec: PortraitSpec,
+        character_id: uuid.UUID | None,
+        target_asset_id: uuid.UUID | None = None,
     ) -> GenerationJob:
         return await self.jobs.create(
             owner_id=owner_id,
@@ -39,10 +61,13 @@ class JobService:
             spec=dataclasses.asdict(spec),
             prompt=portrait_prompt(spec),
             character_id=character_id,
+            target_asset_id=target_asset_id,
             attempts=0,
         )
 
-    async def queue_item(self, owner_id: uuid.UUID, spec: ItemSpec) -> GenerationJob:
+    async def queue_item(
+        self, owner_id: uuid.UUID, spec: ItemSpec, target_asset_id: uuid.UUID | None = None
+    ) -> GenerationJob:
         return await self.jobs.create(
             owner_id=owner_id,
             kind="item",
@@ -51,6 +76,7 @@ class JobService:
             title=spec.name[:200],
             spec=dataclasses.asdict(spec),
             prompt=item_prompt(spec),
+            target_asset_id=target_asset_id,
             attempts=0,
         )
 

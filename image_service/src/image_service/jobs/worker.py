@@ -53,6 +53,7 @@ class ClaimedJob:
     title: str
     character_id: uuid.UUID | None
     attempts: int
+    target_asset_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -134,15 +135,20 @@ class JobWorker:
                 job.title,
                 job.character_id,
                 job.attempts,
+                job.target_asset_id,
             )
         try:
             image = await self._render(snapshot)
         except GetImgError as exc:
             return await self._record_failure(snapshot, exc)
         async with self.database.session() as session:
-            asset, _version = await AssetService(session, self.store).create(
-                snapshot.owner_id, snapshot.kind, snapshot.title, image
-            )
+            assets = AssetService(session, self.store)
+            target = await assets.assets.get(snapshot.target_asset_id) if snapshot.target_asset_id is not None else None
+            if target is not None:
+                await assets.add_version(target, image)
+                asset = target
+            else:  # no target, or it was deleted meanwhile: a new image
+                asset, _version = await assets.create(snapshot.owner_id, snapshot.kind, snapshot.title, image)
             jobs = JobRepository(session)
             job = await jobs.get_or_raise(snapshot.id)
             await jobs.update(

@@ -32,6 +32,8 @@ async def create_portrait(
     the character service through the hub: 404 if it is not yours or does not exist, 503 when the
     character service is not running). Counts against the generation limit."""
     await admit_generation(request, settings, user.user_id)
+    jobs = JobService(session, settings)
+    target = await jobs.target_image(user, body.image_id, "portrait")
     if body.description is not None:
         look = CharacterLook(
             body.description.name,
@@ -42,7 +44,7 @@ async def create_portrait(
     else:
         assert body.character_id is not None
         look = await fetch_character_look(get_hub(request), body.character_id)
-    job = await JobService(session, settings).queue_portrait(user.user_id, portrait_spec(body, look), body.character_id)
+    job = await jobs.queue_portrait(user.user_id, portrait_spec(body, look), body.character_id, target)
     wake_worker_after_commit(session, request.app.state)
     response.headers["Location"] = f"{API_PREFIX}/jobs/{job.id}"
     return JobOut.of(job)

@@ -27,6 +27,9 @@ class PortraitCreate(BaseModel):
     style: PortraitStyle = "token"
     theme: PortraitTheme = "classic"
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1, description="same seed, same offline portrait")
+    image_id: uuid.UUID | None = Field(
+        default=None, description="one of your portraits: the result becomes its next version (its URL stays)"
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> PortraitCreate:
