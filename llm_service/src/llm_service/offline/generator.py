@@ -90,15 +90,16 @@ def _mentions(text: str, words: Iterable[str]) -> tuple[str, ...]:
 
 
 def _best(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str | None, tuple[str, ...]]:
-    """The key whose words score highest in ``text`` (its own first word counts three times), ties to
-    the earliest mention; ``(None, ())`` when nothing matches."""
+    """The key whose words score highest in ``text`` (its own first word counts three times, a phrase
+    once per word, so "guard captain" beats "guard"), ties to the earliest mention; ``(None, ())``
+    when nothing matches."""
     best: tuple[int, int, str] | None = None
     best_words: tuple[str, ...] = ()
     for key, words in table.items():
         hits = _hits(text, words)
         if not hits:
             continue
-        score = sum(3 if word == words[0].rstrip("*") else 1 for _, word in hits)
+        score = sum((3 if word == words[0].rstrip("*") else 1) * len(word.split()) for _, word in hits)
         rank = (-score, hits[0][0], key)
         if best is None or rank < best:
             best, best_words = rank, _mentions(text, words)

@@ -461,7 +461,7 @@ HOOK_OBJECTS = ("a stolen reliquary", "a witness no one believes", "the disappea
 
 NPC_ROLES: dict[str, tuple[str, ...]] = {
     "Guard": ("guard", "watch", "sentry", "gatekeeper", "jailer"),
-    "Guard Captain": ("captain of the guard", "guard captain", "commander", "sheriff", "marshal"),
+    "Guard Captain": ("guard captain", "captain of the guard", "commander", "sheriff", "marshal"),
     "Bandit": ("bandit", "highwayman", "brigand", "raider"),
     "Bandit Captain": ("bandit captain", "bandit leader", "outlaw chief", "robber baron"),
     "Commoner": ("farmer", "innkeeper", "merchant", "baker", "villager", "shopkeeper", "barkeep", "peasant"),
