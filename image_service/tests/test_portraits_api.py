@@ -61,6 +61,11 @@ async def test_portrait_from_a_description_runs_offline(
         assert picture.size == (512, 512) and picture.text["Comment"] == "generated offline; seed 5"
         assert image.headers["X-Image-Provider"] == "offline"
 
+        metrics = (await env.client.get("/metrics")).text
+        assert 'image_generations_total{kind="portrait",provider="offline",status="succeeded"}' in metrics
+        assert 'image_render_seconds_count{kind="portrait",provider="offline"}' in metrics
+        assert 'image_job_wait_seconds_count{kind="portrait"}' in metrics
+
         events = await _events(redis_client)
         assert [event["type"] for event in events] == ["image.generation.completed.v1"]
         assert events[0]["data"]["job_id"] == job["id"] and events[0]["data"]["status"] == "succeeded"

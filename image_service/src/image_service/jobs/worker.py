@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from image_service.assets.storage import BlobStore
 from image_service.config import Settings
 from image_service.events import GenerationCompletedV1
 from image_service.jobs.repository import JobRepository
+from image_service.metrics import GENERATIONS, JOB_WAIT_SECONDS, RENDER_SECONDS
 from image_service.providers.getimg import GetImgClient, GetImgError
 from image_service.providers.offline_item import ItemSpec, render_item_icon
 from image_service.providers.offline_portrait import PortraitSpec, render_portrait
@@ -125,6 +127,7 @@ class JobWorker:
             job = await JobRepository(session).claim_next(self.settings.job_lease_seconds)
             if job is None:
                 return None
+            JOB_WAIT_SECONDS.labels(job.kind).observe(max(0.0, (utcnow() - job.created_at).total_seconds()))
             snapshot = ClaimedJob(
                 job.id,
                 job.kind,
@@ -137,10 +140,12 @@ class JobWorker:
                 job.attempts,
                 job.target_asset_id,
             )
+        started = time.perf_counter()
         try:
             image = await self._render(snapshot)
         except GetImgError as exc:
             return await self._record_failure(snapshot, exc)
+        RENDER_SECONDS.labels(snapshot.kind, snapshot.provider).observe(time.perf_counter() - started)
         async with self.database.session() as session:
             assets = AssetService(session, self.store)
             target = await assets.assets.get(snapshot.target_asset_id) if snapshot.target_asset_id is not None else None
@@ -162,6 +167,7 @@ class JobWorker:
                     "error_message": None,
                 },
             )
+        GENERATIONS.labels(snapshot.kind, snapshot.provider, "succeeded").inc()
         log.info("job_succeeded", job_id=str(snapshot.id), kind=snapshot.kind, provider=snapshot.provider)
         await self._announce(snapshot, "succeeded", asset.id, None)
         return JobOutcome(snapshot.id, "succeeded", asset.id, None)
@@ -181,6 +187,7 @@ class JobWorker:
         log.warning("job_provider_error", job_id=str(snapshot.id), code=exc.code, retry=retry)
         if retry:
             return JobOutcome(snapshot.id, "pending", None, exc.code)
+        GENERATIONS.labels(snapshot.kind, snapshot.provider, "failed").inc()
         await self._announce(snapshot, "failed", None, exc.code)
         return JobOutcome(snapshot.id, "failed", None, exc.code)
 

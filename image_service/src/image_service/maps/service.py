@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from image_service.maps.rendering import map_png, map_svg
 from image_service.maps.repository import MapRepository
 from image_service.maps.schemas import AreaIn, AreaSquares, MapCreate, MapPatch, OverlaysIn, RenderRequest
 from image_service.maps.themes import MapTheme
+from image_service.metrics import GENERATIONS, RENDER_SECONDS
 
 NOUN = "map"
 
@@ -83,6 +85,7 @@ class MapService:
             )
         _check_overlays(request.overlays, request.width, request.height)
         seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
+        started = time.perf_counter()
         rendered = await asyncio.to_thread(
             render_new_map,
             request.kind,
@@ -93,6 +96,8 @@ class MapService:
             request.overlays.to_overlays(),
             request.scale,
         )
+        RENDER_SECONDS.labels("map", "procedural").observe(time.perf_counter() - started)
+        GENERATIONS.labels("map", "procedural", "succeeded").inc()
         title = request.title or f"{request.kind.capitalize()} {request.width}x{request.height} #{seed}"
         png_asset, _ = await self.assets.create(principal.user_id, "map", title, rendered.png)
         svg_asset, _ = await self.assets.create(principal.user_id, "map", title, rendered.svg)
