@@ -4,18 +4,32 @@
   campaign service needs to check ownership when a player attaches a character;
 - ``character.apply_xp`` (command, only from the campaign service): XP with a journal entry,
   idempotent per ``source_event_id``;
-- the standard ``character.system.info`` / diagnostics handlers.
+- the standard ``character.system.info`` / diagnostics handlers;
+- subscriptions to the campaign's events: attached/detached characters (for the DM's access),
+  ``campaign.session_completed.v1`` (a session journal entry, XP, relationship entries and milestone
+  levels on each attending character) and ``campaign.xp_awarded.v1``. Deliveries are at least once;
+  each change is keyed by the session or event id, so a repeated delivery changes nothing.
 """
 
 from __future__ import annotations
 
 import uuid
 
+import structlog
+
+from character_service.campaign_links.repository import CampaignLinkRepository
 from character_service.characters.models import Character
 from character_service.characters.repository import CharacterRepository
 from character_service.characters.service import CharacterService
 from character_service.journal.repository import JournalRepository
 from character_service.journal.service import JournalService, advancement_of
+from dnd_shared.contracts.campaign import (
+    AttendingCharacter,
+    CampaignMemberJoinedV1,
+    CampaignMemberLeftV1,
+    CampaignSessionCompletedV1,
+    CampaignXpAwardedV1,
+)
 from dnd_shared.contracts.character import (
     ApplyXp,
     CharacterClassLevel,
@@ -35,6 +49,7 @@ from dnd_shared.identity import Principal
 XP_WRITERS = frozenset({"campaign"})
 SYSTEM_AUTHOR = Principal(user_id=uuid.UUID(int=0), roles=frozenset({"service"}), auth_method="internal")
 
+log = structlog.get_logger("character_service.rpc")
 router = HubRouter()
 router.include(system_router("character"))
 
@@ -78,3 +93,79 @@ async def character_apply_xp(request: ApplyXp, ctx: MessageContext) -> XpApplied
         status = advancement_of(character)
         return XpApplied(character_id=character.id, xp=status.xp, level=status.level,
                          level_up_ready=status.level_up_ready, duplicate=character.version == before)
+
+
+@router.subscribe(CampaignMemberJoinedV1)
+async def on_member_joined(event: CampaignMemberJoinedV1, ctx: MessageContext) -> None:
+    if event.character_id is None:
+        return
+    async with ctx.require_hub().app_state.database.session() as session:
+        if await CharacterRepository(session).get(event.character_id) is not None:
+            await CampaignLinkRepository(session).attach(event.character_id, event.campaign_id)
+
+
+@router.subscribe(CampaignMemberLeftV1)
+async def on_member_left(event: CampaignMemberLeftV1, ctx: MessageContext) -> None:
+    if event.character_id is None:
+        return
+    async with ctx.require_hub().app_state.database.session() as session:
+        await CampaignLinkRepository(session).detach(event.character_id, event.campaign_id)
+
+
+async def _apply_session(journal: JournalService, event: CampaignSessionCompletedV1, attending: AttendingCharacter,
+                         author: Principal) -> None:
+    session_key = f"session:{event.session_id}"
+    try:
+        character = await journal.characters.repository.get_for_update(attending.character_id)
+    except NotFoundError:
+        log.info("session_for_unknown_character", character_id=str(attending.character_id))
+        return
+    if await journal.entries.by_source_event(character.id, session_key) is not None:
+        return  # this session was already applied to this character
+    await journal.entries.create(
+        character_id=character.id, author_id=author.user_id, kind="session",
+        title=f"Session {event.session_number}: {event.title}", body=event.summary, tags=[event.campaign_name],
+        data={"number": event.session_number, "date": event.played_at.date().isoformat(),
+              "summary": event.summary, "campaign_id": str(event.campaign_id), "session_id": str(event.session_id),
+              "notable_moments": attending.notable_moments,
+              "loot": [item.model_dump() for item in attending.loot]},
+        source_event_id=session_key,
+    )
+    for change in attending.relationship_changes:
+        await journal.entries.create(
+            character_id=character.id, author_id=author.user_id, kind="relationship", title=change.target_name,
+            body=change.note, tags=[event.campaign_name],
+            data={"npc": change.target_name, "target_kind": change.target_kind, "target_id": str(change.target_id),
+                  "standing": change.standing, "change": change.change, "session_id": str(event.session_id)},
+            source_event_id=f"session-rel:{event.session_id}:{change.target_id}",
+        )
+    if attending.xp:
+        _, character = await journal.award_xp_to(character, author, attending.xp,
+                                                 f"Session {event.session_number}: {event.title}",
+                                                 f"session-xp:{event.session_id}")
+    if attending.milestone:
+        await journal.milestone_for(character, author, f"Milestone: {event.title}", event.summary)
+
+
+@router.subscribe(CampaignSessionCompletedV1)
+async def on_session_completed(event: CampaignSessionCompletedV1, ctx: MessageContext) -> None:
+    """Journal, XP, relationships and milestones of every attending character, in one transaction."""
+    author = ctx.user or SYSTEM_AUTHOR
+    async with ctx.require_hub().app_state.database.session() as session:
+        characters = CharacterService(CharacterRepository(session))
+        journal = JournalService(characters, JournalRepository(session))
+        for attending in event.characters:
+            await _apply_session(journal, event, attending, author)
+
+
+@router.subscribe(CampaignXpAwardedV1)
+async def on_xp_awarded(event: CampaignXpAwardedV1, ctx: MessageContext) -> None:
+    async with ctx.require_hub().app_state.database.session() as session:
+        characters = CharacterService(CharacterRepository(session))
+        journal = JournalService(characters, JournalRepository(session))
+        try:
+            character = await characters.repository.get_for_update(event.character_id)
+        except NotFoundError:
+            return
+        await journal.award_xp_to(character, ctx.user or SYSTEM_AUTHOR, event.amount, event.reason,
+                                  f"campaign-xp:{ctx.message_id}")

@@ -71,3 +71,42 @@ def fighter_build() -> dict[str, Any]:
 @pytest.fixture
 def wizard_build() -> dict[str, Any]:
     return example_build("wizard_elf_3")
+
+
+@pytest.fixture
+async def live_api(infra: Any, app_factory: Callable[[], FastAPI]) -> AsyncIterator[httpx.AsyncClient]:
+    """The app on its own engine (committing for real), for tests with concurrent requests or hub
+    handlers running beside requests; every character created through it is deleted afterwards."""
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    app = app_factory()
+    app.state.settings.database_pool_size = 20
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://live") as client:
+            created: list[str] = []
+
+            async def remember(response: httpx.Response) -> None:
+                if response.request.method == "POST" and response.status_code == 201:
+                    await response.aread()
+                    body = response.json()
+                    if isinstance(body, dict) and "build" in body and "id" in body:
+                        created.append(body["id"])
+
+            client.event_hooks["response"].append(remember)
+            try:
+                yield client
+            finally:
+                engine = create_async_engine(infra.database_url)
+                async with engine.begin() as connection:
+                    for table in ("journal_entry", "roll", "campaign_link"):
+                        await connection.execute(
+                            text(f'DELETE FROM "character".{table} WHERE character_id = ANY(:ids)'),
+                            {"ids": [uuid.UUID(i) for i in created]},
+                        )
+                    await connection.execute(
+                        text('DELETE FROM "character"."character" WHERE id = ANY(:ids)'),
+                        {"ids": [uuid.UUID(i) for i in created]},
+                    )
+                await engine.dispose()

@@ -16,10 +16,10 @@ from dnd_shared.testing.hub_fixtures import HubFactory
 BASE = "/api/v1/characters"
 
 
-async def test_summary_and_idempotent_xp_from_a_campaign(api: httpx.AsyncClient, alice: dict[str, str],
-                                                        wizard_build: dict[str, Any],
-                                                        hub_instance: HubFactory) -> None:
-    created = (await api.post(BASE, json=wizard_build, headers=alice)).json()
+async def test_summary_and_idempotent_xp_from_a_campaign(
+    live_api: httpx.AsyncClient, alice: dict[str, str], wizard_build: dict[str, Any], hub_instance: HubFactory
+) -> None:
+    created = (await live_api.post(BASE, json=wizard_build, headers=alice)).json()
     character_id = uuid.UUID(created["id"])
     async with hub_instance("campaign") as campaign:
         summary = await campaign.call(get_summary, CharacterRef(character_id=character_id))
@@ -34,21 +34,22 @@ async def test_summary_and_idempotent_xp_from_a_campaign(api: httpx.AsyncClient,
         assert (first.xp, first.level_up_ready, first.duplicate) == (2700, True, False)
         again = await campaign.call(apply_xp, award, idempotency_key="retry-of-evt-1")
         assert (again.xp, again.duplicate) == (2700, True)
-    journal = (await api.get(f"{BASE}/{character_id}/journal", params={"kind": "xp"}, headers=alice)).json()
+    journal = (await live_api.get(f"{BASE}/{character_id}/journal", params={"kind": "xp"}, headers=alice)).json()
     assert [e["data"]["amount"] for e in journal["items"]] == [1800]
 
 
-async def test_only_campaigns_award_xp(api: httpx.AsyncClient, alice: dict[str, str], wizard_build: dict[str, Any],
-                                       hub_instance: HubFactory) -> None:
-    created = (await api.post(BASE, json=wizard_build, headers=alice)).json()
+async def test_only_campaigns_award_xp(
+    live_api: httpx.AsyncClient, alice: dict[str, str], wizard_build: dict[str, Any], hub_instance: HubFactory
+) -> None:
+    created = (await live_api.post(BASE, json=wizard_build, headers=alice)).json()
     async with hub_instance("image") as image:
         with pytest.raises(ForbiddenError):
-            await image.call(apply_xp, ApplyXp(character_id=uuid.UUID(created["id"]), amount=10,
-                                               source_event_id="x"))
+            await image.call(apply_xp, ApplyXp(character_id=uuid.UUID(created["id"]), amount=10, source_event_id="x"))
 
 
-async def test_character_events_reach_subscribers(api: httpx.AsyncClient, alice: dict[str, str],
-                                                  fighter_build: dict[str, Any], hub_instance: HubFactory) -> None:
+async def test_character_events_reach_subscribers(
+    live_api: httpx.AsyncClient, alice: dict[str, str], fighter_build: dict[str, Any], hub_instance: HubFactory
+) -> None:
     import asyncio
 
     from dnd_shared.contracts.character import CharacterCreatedV1, CharacterDeletedV1, CharacterLeveledUpV1
@@ -71,10 +72,12 @@ async def test_character_events_reach_subscribers(api: httpx.AsyncClient, alice:
         seen.append(("deleted", str(event.restored)))
 
     async with hub_instance("campaign", listener):
-        created = (await api.post(BASE, json=fighter_build, headers=alice)).json()
+        created = (await live_api.post(BASE, json=fighter_build, headers=alice)).json()
         feat = {"id": "ability_score_improvement", "choices": {"ability_increases": {"strength": 2}}}
-        await api.post(f"{BASE}/{created['id']}/level-up", json={"class_id": "fighter", "feat": feat}, headers=alice)
-        await api.delete(f"{BASE}/{created['id']}", headers=alice)
+        await live_api.post(
+            f"{BASE}/{created['id']}/level-up", json={"class_id": "fighter", "feat": feat}, headers=alice
+        )
+        await live_api.delete(f"{BASE}/{created['id']}", headers=alice)
         for _ in range(100):
             if len(seen) >= 3:
                 break

@@ -18,7 +18,8 @@ class CharacterRepository(Repository[Character]):
     entity_name = "character"
 
     async def get_for_update(self, id_: uuid.UUID) -> Character:
-        """Lock the row for a play operation, so concurrent operations apply one after another."""
+        """Lock the row for a play operation, so concurrent operations apply one after another
+        (404 when it does not exist; callers check access right after)."""
         statement = (
             select(Character)
             .where(Character.id == id_, Character.deleted_at.is_(None))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Header, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response, status
 
 from character_service.builder.steps import builder_report
+from character_service.campaign_links.access import CampaignDmAccess
 from character_service.characters.models import Character
 from character_service.characters.repository import CharacterRepository
 from character_service.characters.schemas import (
@@ -27,8 +28,9 @@ from dnd_shared.identity import CurrentUser
 router = APIRouter(prefix="/api/v1/characters", tags=["characters"])
 
 
-def get_character_service(session: SessionDep) -> CharacterService:
-    return CharacterService(CharacterRepository(session))
+def get_character_service(session: SessionDep, request: Request) -> CharacterService:
+    hub = getattr(request.app.state, "hub", None)
+    return CharacterService(CharacterRepository(session), CampaignDmAccess(session, hub))
 
 
 CharacterServiceDep = Annotated[CharacterService, Depends(get_character_service)]
@@ -113,13 +115,13 @@ async def list_characters(
 @router.get("/{character_id}", summary="A character: build, play state and the sheet computed now")
 async def get_character(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep,
                         response: Response) -> CharacterOut:
-    return character_out(await service.get_visible(user, character_id), response)
+    return character_out(await service.get_visible(user, character_id, allow_dm=True), response)
 
 
 @router.get("/{character_id}/sheet", summary="The sheet alone")
 async def get_sheet(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep,
                     response: Response) -> dict[str, Any]:
-    character = await service.get_visible(user, character_id)
+    character = await service.get_visible(user, character_id, allow_dm=True)
     response.headers["ETag"] = etag_of(character)
     sheet = sheet_of(character)
     return dict(sheet) if sheet is not None else {}

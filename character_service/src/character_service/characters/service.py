@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from character_service.campaign_links.access import CampaignDmAccess
 from character_service.characters.models import Character
 from character_service.characters.repository import CharacterRepository
 from character_service.rules.build import Build
@@ -135,23 +136,32 @@ def reject_non_build_fields(patch: Mapping[str, Any]) -> None:
 
 
 class CharacterService:
-    def __init__(self, repository: CharacterRepository) -> None:
+    def __init__(self, repository: CharacterRepository, dm_access: CampaignDmAccess | None = None) -> None:
         self.repository = repository
+        self.dm_access = dm_access
 
-    async def get_visible(self, principal: Principal, character_id: uuid.UUID, *, include_deleted: bool = False
-                          ) -> Character:
-        """The character if the caller may see it: owner or admin; anyone else gets 404."""
+    async def _check_access(self, character: Character | None, principal: Principal, character_id: uuid.UUID,
+                            allow_dm: bool) -> Character:
+        """Owner or admin; with ``allow_dm`` also the DM of a campaign the character plays in. Anyone
+        else gets the same 404 as for a character that does not exist."""
+        if character is not None:
+            if character.owner_id == principal.user_id or principal.is_admin:
+                return character
+            if allow_dm and self.dm_access is not None and await self.dm_access.is_dm_of(character.id, principal):
+                return character
+        raise NotFoundError(f"No character with id {character_id}.", code="character_not_found")
+
+    async def get_visible(self, principal: Principal, character_id: uuid.UUID, *, include_deleted: bool = False,
+                          allow_dm: bool = False) -> Character:
+        """The character if the caller may see it (see :meth:`_check_access`)."""
         character = await self.repository.get(character_id, include_deleted=include_deleted)
-        if character is None or not (character.owner_id == principal.user_id or principal.is_admin):
-            raise NotFoundError(f"No character with id {character_id}.", code="character_not_found")
-        return character
+        return await self._check_access(character, principal, character_id, allow_dm)
 
-    async def lock_visible(self, principal: Principal, character_id: uuid.UUID) -> Character:
+    async def lock_visible(self, principal: Principal, character_id: uuid.UUID, *, allow_dm: bool = False
+                           ) -> Character:
         """Like :meth:`get_visible`, with the row locked for a read-modify-write."""
         character = await self.repository.get_for_update(character_id)
-        if not (character.owner_id == principal.user_id or principal.is_admin):
-            raise NotFoundError(f"No character with id {character_id}.", code="character_not_found")
-        return character
+        return await self._check_access(character, principal, character_id, allow_dm)
 
     async def store_build(self, character: Character, document: dict[str, Any], *, author: Principal,
                           message: str, extra: Mapping[str, Any] | None = None) -> Character:

@@ -44,7 +44,7 @@ def inventory_out(character: Character, response: Response) -> InventoryOut:
 @router.get("/inventory", summary="Items, coins, attunement, and the AC and attacks they produce")
 async def get_inventory(character_id: uuid.UUID, user: CurrentUser, characters: CharacterServiceDep,
                         response: Response) -> InventoryOut:
-    return inventory_out(await characters.get_visible(user, character_id), response)
+    return inventory_out(await characters.get_visible(user, character_id, allow_dm=True), response)
 
 
 @router.post("/inventory", status_code=status.HTTP_201_CREATED, summary="Add an item")

@@ -91,7 +91,7 @@ async def milestone(character_id: uuid.UUID, body: MilestoneIn, user: CurrentUse
 
 @router.get("/advancement", summary="XP or milestone progress and whether a level-up is ready")
 async def advancement(character_id: uuid.UUID, user: CurrentUser, characters: CharacterServiceDep) -> AdvancementOut:
-    return advancement_of(await characters.get_visible(user, character_id))
+    return advancement_of(await characters.get_visible(user, character_id, allow_dm=True))
 
 
 @router.put("/advancement", summary="Switch between XP and milestone advancement")

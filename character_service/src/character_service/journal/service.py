@@ -70,7 +70,7 @@ class JournalService:
 
     async def list(self, principal: Principal, character_id: uuid.UUID, *, kind: str | None, tag: str | None,
                    limit: int, cursor: str | None, deleted: bool) -> Page[JournalEntry]:
-        character = await self.characters.get_visible(principal, character_id)
+        character = await self.characters.get_visible(principal, character_id, allow_dm=True)
         filters: dict[str, Any] = {"character_id": character.id}
         if kind:
             filters["kind"] = kind
@@ -101,7 +101,7 @@ class JournalService:
     async def award_xp(self, principal: Principal, character_id: uuid.UUID, amount: int, reason: str
                        ) -> tuple[JournalEntry, Character]:
         """Add XP to a character the caller may see, and log it."""
-        character = await self.characters.lock_visible(principal, character_id)
+        character = await self.characters.lock_visible(principal, character_id, allow_dm=True)
         return await self.award_xp_to(character, principal, amount, reason)
 
     async def award_xp_to(self, character: Character, author: Principal, amount: int, reason: str,
@@ -127,7 +127,12 @@ class JournalService:
 
     async def milestone(self, principal: Principal, character_id: uuid.UUID, title: str, body: str,
                         grants_level: bool) -> tuple[JournalEntry, Character]:
-        character = await self.characters.lock_visible(principal, character_id)
+        character = await self.characters.lock_visible(principal, character_id, allow_dm=True)
+        return await self.milestone_for(character, principal, title, body, grants_level)
+
+    async def milestone_for(self, character: Character, principal: Principal, title: str, body: str,
+                            grants_level: bool = True) -> tuple[JournalEntry, Character]:
+        """Record a milestone on a locked character; a level-granting one raises ``milestone_level``."""
         if grants_level:
             level = sum(int(c.get("level", 0)) for c in character.build.get("classes", []))
             granted = min(20, max(character.milestone_level or level, level) + 1)

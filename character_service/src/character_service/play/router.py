@@ -85,7 +85,7 @@ async def inspiration(character_id: uuid.UUID, body: InspirationIn, user: Curren
 @router.get("/resources", summary="Class resources, spell slots, pact slots and hit dice with what remains")
 async def resources(character_id: uuid.UUID, user: CurrentUser, characters: CharacterServiceDep,
                     response: Response) -> ResourcesOut:
-    character = await characters.get_visible(user, character_id)
+    character = await characters.get_visible(user, character_id, allow_dm=True)
     sheet = sheet_of(character)
     response.headers["ETag"] = etag_of(character)
     if sheet is None:

@@ -54,7 +54,7 @@ class PlayService:
         self.rng = rng or random.SystemRandom()
 
     async def apply(self, principal: Principal, character_id: uuid.UUID, operation: Operation) -> PlayResult:
-        character = await self.characters.lock_visible(principal, character_id)
+        character = await self.characters.lock_visible(principal, character_id, allow_dm=True)
         if character.status == "draft":
             raise ConflictError("A draft cannot be played; complete it first.", code="character_is_draft")
         state = PlayState.model_validate(character.state)

@@ -31,7 +31,7 @@ class RollService:
         self.rolls = rolls
 
     async def roll(self, principal: Principal, character_id: uuid.UUID, request: RollIn) -> RollOut:
-        character = await self.characters.get_visible(principal, character_id)
+        character = await self.characters.get_visible(principal, character_id, allow_dm=True)
         if request.check is not None:
             sheet = sheet_of(character)
             if sheet is None:
@@ -52,5 +52,5 @@ class RollService:
 
     async def log(self, principal: Principal, character_id: uuid.UUID, limit: int, cursor: str | None
                   ) -> Page[Roll]:
-        character = await self.characters.get_visible(principal, character_id)
+        character = await self.characters.get_visible(principal, character_id, allow_dm=True)
         return await self.rolls.list(filters={"character_id": character.id}, limit=limit, cursor=cursor)

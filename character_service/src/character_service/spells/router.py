@@ -36,7 +36,7 @@ def spells_out(character: Character, response: Response) -> SpellsOut:
 @router.get("/spells", summary="Spell lists with each class's limits, DC and attack bonus")
 async def get_spells(character_id: uuid.UUID, user: CurrentUser, characters: CharacterServiceDep,
                      response: Response) -> SpellsOut:
-    return spells_out(await characters.get_visible(user, character_id), response)
+    return spells_out(await characters.get_visible(user, character_id, allow_dm=True), response)
 
 
 @router.put("/spells/{class_id}", summary="Replace a class's cantrips and/or prepared spells")

@@ -29,7 +29,7 @@ def _filename(name: str, extension: str) -> str:
             response_model=None)
 async def export(character_id: uuid.UUID, user: CurrentUser, characters: CharacterServiceDep,
                  format: Annotated[Literal["json", "foundry", "pdf"], Query()] = "json") -> Any:
-    character = await characters.get_visible(user, character_id)
+    character = await characters.get_visible(user, character_id, allow_dm=True)
     name = str(character.build.get("name", ""))
     if format == "json":
         return export_document(character).model_dump(mode="json")
