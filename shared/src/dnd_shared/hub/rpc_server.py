@@ -10,6 +10,7 @@ group, run handlers concurrently, reply to the caller's list, acknowledge.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from dnd_shared.hub.client import Hub
 
 log = structlog.get_logger("dnd_shared.hub.rpc")
+_stdlib_log = logging.getLogger("dnd_shared.hub.rpc")
 
 REPLY_LIST_TTL_MS = 60_000
 READ_BATCH = 8
@@ -195,5 +197,8 @@ class RpcServer:
                 return Reply(request_id=envelope.id, ok=False, error=error, instance=self.instance_id)
             finally:
                 metrics.RPC_HANDLED.labels(envelope.type, outcome).inc()
-                log.info("rpc_handled", outcome=outcome,
-                          duration_ms=round((time.perf_counter() - start) * 1000, 3))
+                # structlog runs its whole processor chain before the level filter: check first,
+                # the per-message line is the hot path.
+                if _stdlib_log.isEnabledFor(logging.INFO):
+                    log.info("rpc_handled", outcome=outcome,
+                             duration_ms=round((time.perf_counter() - start) * 1000, 3))
