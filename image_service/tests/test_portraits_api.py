@@ -87,6 +87,10 @@ async def test_item_art_job(image_app: ImageAppFactory, owner: uuid.UUID, strang
         assert Image.open(io.BytesIO(icon.content)).size == (256, 256)
         # Someone else's job is invisible.
         assert (await env.client.get(queued.json()["url"], headers=env.headers(stranger))).status_code == 404
+        mine = await env.client.get(f"{PREFIX}/jobs?kind=item&status=succeeded", headers=env.headers(owner))
+        assert [item["id"] for item in mine.json()["items"]] == [job["id"]]
+        assert (await env.client.get(f"{PREFIX}/jobs?status=pending", headers=env.headers(owner))).json()["items"] == []
+        assert (await env.client.get(f"{PREFIX}/jobs", headers=env.headers(stranger))).json()["items"] == []
         bad = await env.client.post(
             f"{PREFIX}/items", headers=env.headers(owner), json={"name": "x", "category": "spaceship"}
         )

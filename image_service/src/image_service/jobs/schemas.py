@@ -50,3 +50,8 @@ class JobOut(BaseModel):
             finished_at=job.finished_at,
             url=f"{API_PREFIX}/jobs/{job.id}",
         )
+
+
+class JobPage(BaseModel):
+    items: list[JobOut]
+    next_cursor: str | None

@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dnd_shared.db.pagination import Page
 from dnd_shared.errors import ErrorDetail, NotFoundError, UnprocessableError
 from dnd_shared.identity import Principal
 from image_service.assets.access import check_owner
@@ -79,6 +80,17 @@ class JobService:
             target_asset_id=target_asset_id,
             attempts=0,
         )
+
+    async def page(
+        self, principal: Principal, *, status: str | None, kind: str | None, limit: int, cursor: str | None
+    ) -> Page[GenerationJob]:
+        """The caller's jobs, oldest first."""
+        filters: dict[str, object] = {"owner_id": principal.user_id}
+        if status:
+            filters["status"] = status
+        if kind:
+            filters["kind"] = kind
+        return await self.jobs.list(filters=filters, limit=limit, cursor=cursor)
 
     async def get(self, principal: Principal, job_id: uuid.UUID) -> GenerationJob:
         """The caller's own job (admins see all); anyone else's is 404."""
