@@ -53,6 +53,17 @@ class UsageRepository(Repository[UsageRecord]):
         row = (await self.session.execute(statement)).one()
         return Totals(int(row[0]), int(row[1]), int(row[2]), Decimal(row[3]), int(row[4]))
 
+    async def day_and_month_tokens(self, user_id: uuid.UUID, day: datetime, month: datetime) -> tuple[int, int]:
+        """The user's tokens since ``day`` and since ``month`` in one query (the quota check on every request)."""
+        tokens = UsageRecord.input_tokens + UsageRecord.output_tokens
+        statement = select(
+            func.coalesce(func.sum(tokens).filter(UsageRecord.created_at >= day), 0),
+            func.coalesce(func.sum(tokens), 0),
+        ).where(UsageRecord.user_id == user_id, UsageRecord.created_at >= min(day, month),
+                UsageRecord.deleted_at.is_(None))
+        row = (await self.session.execute(statement)).one()
+        return int(row[0]), int(row[1])
+
     async def totals_by_user(self, since: datetime, *, limit: int = 100) -> list[UserTotals]:
         """Every user's usage from ``since`` on, most tokens first."""
         tokens = func.coalesce(func.sum(UsageRecord.input_tokens + UsageRecord.output_tokens), 0)

@@ -38,20 +38,19 @@ async def check_quota(repository: UsageRepository, settings: Settings, user_id: 
     """429 ``quota_exceeded`` (with ``Retry-After`` until the quota resets) when the user has used up
     the daily or the monthly token quota."""
     now = now or datetime.now(UTC)
-    month = await repository.totals(user_id, month_start(now))
-    if month.tokens >= settings.monthly_token_quota:
+    day_tokens, month_tokens = await repository.day_and_month_tokens(user_id, day_start(now), month_start(now))
+    if month_tokens >= settings.monthly_token_quota:
         metrics.REFUSALS.labels("monthly_quota").inc()
         reset = next_month_start(now)
         raise RateLimitedError(
-            f"Monthly token quota of {settings.monthly_token_quota} used up ({month.tokens} tokens); "
+            f"Monthly token quota of {settings.monthly_token_quota} used up ({month_tokens} tokens); "
             f"it resets at {reset.isoformat()}.",
             retry_after_seconds=int((reset - now).total_seconds()) + 1, code="quota_exceeded")
-    day = await repository.totals(user_id, day_start(now))
-    if day.tokens >= settings.daily_token_quota:
+    if day_tokens >= settings.daily_token_quota:
         metrics.REFUSALS.labels("daily_quota").inc()
         reset = day_start(now) + timedelta(days=1)
         raise RateLimitedError(
-            f"Daily token quota of {settings.daily_token_quota} used up ({day.tokens} tokens); "
+            f"Daily token quota of {settings.daily_token_quota} used up ({day_tokens} tokens); "
             f"it resets at {reset.isoformat()}.",
             retry_after_seconds=int((reset - now).total_seconds()) + 1, code="quota_exceeded")
 
