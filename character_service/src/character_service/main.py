@@ -14,6 +14,7 @@ from character_service.play.router import router as play_router
 from character_service.rolls.router import router as rolls_router
 from character_service.spells.router import router as spells_router
 from character_service.transfer.router import router as transfer_router
+from character_service.versions.router import router as versions_router
 from dnd_shared.app import create_service_app
 
 API_PREFIX = "/api/v1/characters"
@@ -31,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         routers=[
             characters_router, play_router, levelling_router, rolls_router, journal_router, inventory_router,
-            spells_router, transfer_router,
+            spells_router, transfer_router, versions_router,
         ],
         hub=rpc.router,
     )

@@ -4,5 +4,9 @@ from character_service.campaign_links.models import CampaignLink
 from character_service.characters.models import Character
 from character_service.journal.models import JournalEntry
 from character_service.rolls.models import Roll
+from character_service.versions.models import Activity, Branch, BuildCommit, Checkout, MergeRequest
 
-__all__ = ["CampaignLink", "Character", "JournalEntry", "Roll"]
+__all__ = [
+    "Activity", "Branch", "BuildCommit", "CampaignLink", "Character", "Checkout", "JournalEntry", "MergeRequest",
+    "Roll",
+]

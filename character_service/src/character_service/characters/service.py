@@ -18,6 +18,7 @@ from character_service.rules.build import Build
 from character_service.rules.sheet import Sheet, compute_sheet
 from character_service.rules.state import PlayState
 from character_service.rules.validation import Problem, validate
+from character_service.versions.history import BuildHistory
 from dnd_shared.db.pagination import Page
 from dnd_shared.errors import (
     ErrorDetail,
@@ -139,6 +140,8 @@ class CharacterService:
     def __init__(self, repository: CharacterRepository, dm_access: CampaignDmAccess | None = None) -> None:
         self.repository = repository
         self.dm_access = dm_access
+        #: Version control: build writes become commits, play-state writes activity entries.
+        self.history = BuildHistory(repository.session)
 
     async def _check_access(self, character: Character | None, principal: Principal, character_id: uuid.UUID,
                             allow_dm: bool) -> Character:
@@ -167,26 +170,33 @@ class CharacterService:
                           message: str, extra: Mapping[str, Any] | None = None) -> Character:
         """The one place a character's build changes (every edit, level-up, inventory and spell change,
         XP award), so history and events hang off a single seam. ``extra`` are other columns to
-        update in the same write."""
-        return await self.repository.update(character, {**(extra or {}), "build": document})
+        update in the same write. The new build is committed on the character's active branch."""
+        previous = character.build
+        character = await self.repository.update(character, {**(extra or {}), "build": document})
+        await self.history.record_build(character, previous, author_id=author.user_id, message=message)
+        return character
 
     async def create(self, principal: Principal, build: Build, state: PlayState | None = None) -> Character:
         problems = validate(build)
         if problems:
             raise rules_error(problems)
-        return await self.repository.create(
+        character = await self.repository.create(
             owner_id=principal.user_id,
             status="active",
             rules_version=build.rules_version,
             build=build.model_dump(mode="json", exclude_defaults=False),
             state=(state or PlayState()).model_dump(mode="json"),
         )
+        await self.history.start(character, character.build, author_id=principal.user_id, message="Create")
+        return character
 
     async def create_draft(self, principal: Principal, document: Mapping[str, Any]) -> Character:
-        return await self.repository.create(
+        character = await self.repository.create(
             owner_id=principal.user_id, status="draft", rules_version="2024", build=dict(document),
             state=PlayState().model_dump(mode="json"),
         )
+        await self.history.start(character, character.build, author_id=principal.user_id, message="Start a draft")
+        return character
 
     async def list(self, principal: Principal, *, all_users: bool, name: str | None, status: str | None,
                    class_id: str | None, species_id: str | None, limit: int, cursor: str | None,
@@ -218,7 +228,10 @@ class CharacterService:
         return await self.store_build(character, build.model_dump(mode="json"), author=author, message=message)
 
     async def save_state(self, character: Character, state: PlayState) -> Character:
-        return await self.repository.update(character, {"state": state.model_dump(mode="json")})
+        before = character.state
+        character = await self.repository.update(character, {"state": state.model_dump(mode="json")})
+        await self.history.record_state(character, before, character.state)
+        return character
 
     async def delete(self, principal: Principal, character_id: uuid.UUID, if_match: str | None) -> Character:
         character = await self.lock_visible(principal, character_id)
