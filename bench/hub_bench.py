@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import platform
@@ -60,7 +61,7 @@ class BenchTickV1(EventModel):
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def summary(name: str, samples_ms: list[float]) -> dict[str, Any]:
@@ -73,10 +74,8 @@ def summary(name: str, samples_ms: list[float]) -> dict[str, Any]:
 def raw_server(redis_url: str, ready: Any) -> None:
     async def serve() -> None:
         redis = create_hub_redis(redis_url)
-        try:
+        with contextlib.suppress(Exception):
             await redis.xgroup_create(RAW_STREAM, "raw", id="0", mkstream=True)
-        except Exception:
-            pass
         ready.set()
         while True:
             answer = await redis.xreadgroup("raw", "r1", {RAW_STREAM: ">"}, count=8, block=1000)

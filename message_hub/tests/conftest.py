@@ -31,7 +31,9 @@ def player_headers(identity: SignedIdentity) -> dict[str, str]:
 
 
 @pytest.fixture
-async def hub_app(service_client: ClientFactory, identity: SignedIdentity) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
+async def hub_app(
+    service_client: ClientFactory, identity: SignedIdentity
+) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
     holder: dict[str, FastAPI] = {}
 
     def factory() -> FastAPI:

@@ -56,7 +56,7 @@ def catalog_router(fail: set[str]) -> HubRouter:
 
 
 class ReadyHandler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         self.send_response(200 if self.path == "/health/ready" else 404)
         self.end_headers()
 
@@ -112,7 +112,8 @@ async def test_services_routes_and_probes(hub_client: httpx.AsyncClient, admin_h
 
         routes = (await hub_client.get("/api/v1/hub/routes", headers=admin_headers)).json()
         assert {"type": "catalog.lookup", "service": "catalog", "instances": 1} in routes["rpc"]
-        assert {"type": "testrune.carved.v1", "stream": "hub:evt:testrune", "subscribers": ["catalog"]} in routes["events"]
+        rune_route = {"type": "testrune.carved.v1", "stream": "hub:evt:testrune", "subscribers": ["catalog"]}
+        assert rune_route in routes["events"]
         trace_route = next(r for r in routes["events"] if r["type"] == "diagnostics.trace.v1")
         assert trace_route["subscribers"] == ["hub"]
 

@@ -205,6 +205,7 @@ async def test_hub_restart_loses_nothing(fleet: Fleet, hub_instance: HubFactory,
         await wait_until(hop_delivered)  # published while the hub was down, handled after restart
         letters = (await client.get("/api/v1/hub/dead-letters", headers=headers)).json()
         assert [item["id"] for item in letters["items"]] == [letter_id]
-        services = {s["name"]: s for s in (await client.get("/api/v1/hub/services", headers=headers)).json()["services"]}
+        listing = (await client.get("/api/v1/hub/services", headers=headers)).json()
+        services = {s["name"]: s for s in listing["services"]}
         assert len(services["campaign"]["instances"]) == 1 and len(services["character"]["instances"]) == 1
         assert await DeadLetters(redis_client).count() == 1

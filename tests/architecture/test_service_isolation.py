@@ -50,8 +50,8 @@ def foreign_addresses(spec: ServiceSpec, settings: BaseSettings) -> list[str]:
     """Settings of ``spec`` that name or point at another service (by name or dev port)."""
     problems = []
     others = [other for other in FLEET if other.name != spec.name]
-    port_pattern = re.compile(r":(%s)\b" % "|".join(str(o.port) for o in others))
-    host_pattern = re.compile(r"//(%s)([-_](service))?[:/.]" % "|".join(o.name for o in others))
+    port_pattern = re.compile(r":({})\b".format("|".join(str(o.port) for o in others)))
+    host_pattern = re.compile(r"//({})([-_](service))?[:/.]".format("|".join(o.name for o in others)))
     for name in type(settings).model_fields:
         value = getattr(settings, name)
         lowered = name.lower()

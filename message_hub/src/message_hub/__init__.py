@@ -1,1 +1,2 @@
-"""Message hub: Control plane of the Redis-backed message hub: registry, discovery, routing table, health, dead letters."""
+"""Message hub: the control plane of the Redis-backed message hub (registry views, routing table, health,
+dead letters, diagnostics). The client every service uses is ``dnd_shared.hub``; see README.md."""

@@ -5,6 +5,7 @@ come from every service's own hub client on its ``/metrics``.)"""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import structlog
 from prometheus_client import Gauge
@@ -12,7 +13,6 @@ from redis.asyncio import Redis
 
 from dnd_shared.hub.dead_letters import DeadLetters
 from dnd_shared.hub.registry import Registry
-
 from message_hub.streams.service import stream_stats
 
 log = structlog.get_logger("message_hub.metrics")
@@ -44,7 +44,5 @@ async def run_refresher(redis: Redis, interval: float, stopping: asyncio.Event) 
             await refresh(redis)
         except Exception as exc:
             log.warning("metrics_refresh_failed", error=type(exc).__name__)
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), timeout=interval)
-        except TimeoutError:
-            pass

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from dnd_shared.app import create_service_app
-
 from message_hub import rpc
 from message_hub.background import control_plane_loops
 from message_hub.config import Settings
@@ -25,7 +24,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings,
         title="Message hub",
         prefix=API_PREFIX,
-        description="Control plane of the Redis-backed message hub: registry, discovery, routing table, health, dead letters.",
+        description=(
+            "Control plane of the Redis-backed message hub: registry, discovery, routing table, health, dead letters."
+        ),
         routers=[registry_router, streams_router, dead_letters_router, diagnostics_router, status_router],
         lifespan_hooks=[control_plane_loops],
         hub=rpc.router,

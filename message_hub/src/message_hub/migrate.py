@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from dnd_shared.db.migrations import upgrade_to_head
-
 from message_hub.config import Settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import structlog
 from redis.asyncio import Redis
@@ -16,7 +17,6 @@ from redis.asyncio import Redis
 from dnd_shared.hub import keys
 from dnd_shared.hub.registry import Registry
 from dnd_shared.hub.streams import text
-
 from message_hub.streams.service import hub_streams
 
 log = structlog.get_logger("message_hub.reaper")
@@ -57,7 +57,5 @@ async def run_reaper(redis: Redis, interval: float, stopping: asyncio.Event) -> 
             await reap_once(redis)
         except Exception as exc:
             log.warning("reaper_failed", error=type(exc).__name__)
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stopping.wait(), timeout=interval)
-        except TimeoutError:
-            pass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dnd_shared.contracts.diagnostics import DiagnosticsTraceHopV1
 from dnd_shared.hub import HubRouter, MessageContext, system_router
-
 from message_hub.diagnostics.service import record_hop
 
 router = HubRouter()

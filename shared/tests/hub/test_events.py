@@ -68,7 +68,8 @@ async def test_every_subscribing_service_gets_each_event_once(hub_instance: HubF
         assert sorted(s[1] for s in seen) == ["campaign", "image"]
         raw = await redis_client.xrange(keys.event_stream("testspell"))
         assert len(raw) == 2
-        groups = {g["name"].decode(): g["pending"] for g in await redis_client.xinfo_groups(keys.event_stream("testspell"))}
+        infos = await redis_client.xinfo_groups(keys.event_stream("testspell"))
+        groups = {g["name"].decode(): g["pending"] for g in infos}
         assert groups == {"campaign": 0, "image": 0}
 
 

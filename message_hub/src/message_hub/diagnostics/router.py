@@ -8,7 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dnd_shared.hub.dependencies import HubDep
 from dnd_shared.identity import AdminUser
-
 from message_hub.diagnostics.service import TraceReport, run_trace
 
 router = APIRouter(prefix="/api/v1/hub/diagnostics", tags=["diagnostics"])

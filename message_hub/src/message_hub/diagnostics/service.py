@@ -18,7 +18,6 @@ from dnd_shared.hub import keys
 from dnd_shared.hub.dependencies import RequestHub
 from dnd_shared.hub.registry import Registry
 from dnd_shared.request_id import current_request_id
-
 from message_hub.registry.service import routing_table
 
 TRACE_TTL_SECONDS = 600

@@ -4,6 +4,7 @@ from configuration) and stores the result under ``hub:probe:<instance>`` for thr
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from datetime import UTC, datetime
 
@@ -14,7 +15,6 @@ from redis.asyncio import Redis
 from dnd_shared.contracts.registry import InstanceRecord
 from dnd_shared.hub import keys
 from dnd_shared.hub.registry import Registry
-
 from message_hub.registry.schemas import Probe
 
 log = structlog.get_logger("message_hub.probes")
@@ -57,7 +57,5 @@ async def run_prober(redis: Redis, interval: float, timeout: float, stopping: as
                 await probe_all(redis, client, interval)
             except Exception as exc:
                 log.warning("prober_failed", error=type(exc).__name__)
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stopping.wait(), timeout=interval)
-            except TimeoutError:
-                pass

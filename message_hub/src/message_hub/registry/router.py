@@ -6,7 +6,6 @@ from fastapi import APIRouter, Request
 
 from dnd_shared.hub.registry import Registry
 from dnd_shared.identity import AdminUser
-
 from message_hub.registry.schemas import RoutingTable, ServicesPage
 from message_hub.registry.service import list_services, routing_table
 

@@ -10,7 +10,6 @@ from dnd_shared.contracts.registry import InstanceRecord
 from dnd_shared.fleet import FLEET
 from dnd_shared.hub import keys
 from dnd_shared.hub.registry import Registry
-
 from message_hub.registry.schemas import (
     EventRoute,
     InstanceView,

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from dnd_shared.hub.registry import Registry
-
 from message_hub.registry.schemas import ServiceState
 from message_hub.registry.service import list_services
 

@@ -6,7 +6,6 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from dnd_shared.identity import AdminUser
-
 from message_hub.streams.service import StreamStats, stream_stats
 
 router = APIRouter(prefix="/api/v1/hub", tags=["streams"])

@@ -12,8 +12,8 @@ import os
 import socket
 import time
 import uuid
-from datetime import UTC, datetime
 from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime
 from typing import Any, TypeVar, overload
 
 import structlog
@@ -99,7 +99,8 @@ class Hub:
         spawn = asyncio.create_task
         self._tasks = [spawn(self.listener.listen(), name="hub-replies")]
         if self.router.rpc_handlers:
-            self._tasks += [spawn(self.server.serve(), name="hub-rpc"), spawn(self.server.reclaim(), name="hub-rpc-reclaim")]
+            self._tasks += [spawn(self.server.serve(), name="hub-rpc"),
+                            spawn(self.server.reclaim(), name="hub-rpc-reclaim")]
         if self.router.event_handlers:
             self._tasks += [spawn(self.consumer.consume(), name="hub-events"),
                             spawn(self.consumer.reclaim(), name="hub-events-reclaim")]

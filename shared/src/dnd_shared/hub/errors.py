@@ -93,6 +93,4 @@ def from_reply_error(error: ReplyError) -> AppError:
 def is_infrastructure_failure(exc: BaseException) -> bool:
     """Failures that count against a target's circuit: not answering, or crashing. A typed business
     error (not found, validation) is a healthy answer."""
-    return isinstance(exc, HubTimeoutError | UpstreamError | HubUnavailableError) or (
-        isinstance(exc, ServiceUnavailableError)
-    )
+    return isinstance(exc, HubTimeoutError | UpstreamError | ServiceUnavailableError)

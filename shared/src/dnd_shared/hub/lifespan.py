@@ -25,7 +25,8 @@ def advertised_base_url(host: str, port: int) -> str:
 
 def hub_lifespan(router: HubRouter) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     """A lifespan hook that starts the instance's hub after the database and Redis are up (with the
-    standard handlers added, see :func:`with_system_handlers`), puts it on ``app.state.hub``, and stops it (deregistering first) at shutdown. ``app.state.hub_settings``,
+    standard handlers added, see :func:`with_system_handlers`), puts it on ``app.state.hub``, and
+    stops it (deregistering first) at shutdown. ``app.state.hub_settings``,
     if a test sets it, replaces the ``DND_HUB_*`` settings."""
 
     @asynccontextmanager

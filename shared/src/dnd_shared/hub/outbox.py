@@ -12,6 +12,7 @@ transaction as the change that caused them, and published by a relay after the c
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -99,10 +100,8 @@ class OutboxRelay:
         """Relay on every commit notification and every ``poll_interval`` until ``stopping`` is set
         (set it, then :meth:`notify`, to stop at once)."""
         while not stopping.is_set():
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval)
-            except TimeoutError:
-                pass
             self._wake.clear()
             if stopping.is_set():
                 return
