@@ -34,6 +34,7 @@ async def test_bytes_etag_and_caching(image_app: ImageAppFactory, owner: uuid.UU
         digest = hashlib.sha256(response.content).hexdigest()
         assert response.headers["ETag"] == f'"{digest}"' and meta["current"]["content_hash"] == digest
         assert response.headers["Cache-Control"] == "private, no-cache"
+        assert response.headers["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'; sandbox"
         assert meta["current"]["size_bytes"] == len(response.content)
         assert (meta["current"]["width"], meta["current"]["height"]) == (512, 512)
         assert meta["kind"] == "portrait" and meta["owner_id"] == str(owner) and meta["visibility"] == "private"

@@ -28,6 +28,9 @@ async def _serve(
         "Cache-Control": cache_control,
         "X-Image-Version": str(version.number),
         "X-Image-Provider": version.provider,
+        # Images are data, never documents: an SVG opened directly may not run or load anything.
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        "X-Content-Type-Options": "nosniff",
     }
     if if_none_match is not None:
         tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
