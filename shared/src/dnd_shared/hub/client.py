@@ -19,12 +19,14 @@ from typing import Any, TypeVar, overload
 import structlog
 from pydantic import BaseModel
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from dnd_shared.contracts.envelope import CloudEvent, PrincipalClaims
 from dnd_shared.contracts.events import EventModel
 from dnd_shared.contracts.registry import InstanceRecord
 from dnd_shared.contracts.rpc import RpcContract, RpcKind
 from dnd_shared.hub.config import HubSettings
+from dnd_shared.hub.errors import HubUnavailableError
 from dnd_shared.hub.events import EventConsumer, build_event, publish_cloud_event
 from dnd_shared.hub.outbox import OutboxRelay
 from dnd_shared.hub.registry import Registry
@@ -171,7 +173,11 @@ class Hub:
     async def publish(self, event: EventModel | CloudEvent, *, subject: str | None = None,
                       principal: PrincipalClaims | None = None) -> str:
         """Publish an event now (call it after the transaction that made it true has committed).
-        Returns the event id."""
+        Returns the event id; :class:`HubUnavailableError` (503) when Redis cannot be reached — use
+        the outbox where such a loss would lose data."""
         envelope = event if isinstance(event, CloudEvent) else self.event(event, subject=subject, principal=principal)
-        await publish_cloud_event(self.redis, envelope, self.settings.event_stream_maxlen)
+        try:
+            await publish_cloud_event(self.redis, envelope, self.settings.event_stream_maxlen)
+        except RedisError as exc:
+            raise HubUnavailableError("The message hub's Redis is unreachable.", code="hub_unreachable") from exc
         return envelope.id
