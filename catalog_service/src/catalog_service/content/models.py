@@ -17,6 +17,9 @@ from dnd_shared.db.base import EntityMixin, live_unique_index
 #: Dimension of the stored embeddings (multilingual-e5-small and MiniLM-L6 are both 384).
 EMBEDDING_DIM = 384
 
+#: The rows search indexes cover (the SRD and anything else listed publicly).
+PUBLIC_ROWS = "visibility = 'public' AND deleted_at IS NULL"
+
 #: Full text: name weighs most, then tags, then the description (``setweight`` A > B > C).
 SEARCH_VECTOR_SQL = (
     "setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || "
@@ -53,9 +56,14 @@ class CatalogEntry(EntityMixin, Base):
     #: Balance verdicts of the last write (homebrew, adaptations, generated content).
     balance: Mapped[dict[str, Any] | None] = mapped_column(JSONB, nullable=True)
     content_hash: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    embedding: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIM), nullable=True)
+    #: Deferred (and raising if touched unloaded): reads never need the 384 floats back.
+    embedding: Mapped[Any] = mapped_column(
+        Vector(EMBEDDING_DIM), nullable=True, deferred=True, deferred_raiseload=True
+    )
     embedding_model: Mapped[str | None] = mapped_column(String(60), nullable=True)
-    search_vector: Mapped[Any] = mapped_column(TSVECTOR, Computed(SEARCH_VECTOR_SQL, persisted=True))
+    search_vector: Mapped[Any] = mapped_column(
+        TSVECTOR, Computed(SEARCH_VECTOR_SQL, persisted=True), deferred=True, deferred_raiseload=True
+    )
 
     __table_args__ = (
         live_unique_index("uq_entries_type_slug_live", "type", "slug"),
@@ -63,20 +71,23 @@ class CatalogEntry(EntityMixin, Base):
         Index("ix_entries_owner_id", "owner_id"),
         Index("ix_entries_root_id", "root_id"),
         Index("ix_entries_lower_name", text("lower(name)")),
+        # Search indexes cover listed rows only (migration 0004): others' homebrew is never searched.
         Index(
-            "ix_entries_name_trgm",
+            "ix_entries_public_name_trgm",
             text("lower(name) gin_trgm_ops"),
             postgresql_using="gin",
+            postgresql_where=text(PUBLIC_ROWS),
         ),
-        Index("ix_entries_search_vector", "search_vector", postgresql_using="gin"),
+        Index("ix_entries_public_search_vector", "search_vector", postgresql_using="gin",
+              postgresql_where=text(PUBLIC_ROWS)),
+        Index("ix_entries_mechanics", "mechanics", postgresql_using="gin",
+              postgresql_ops={"mechanics": "jsonb_path_ops"}),
         Index(
-            "ix_entries_mechanics", "mechanics", postgresql_using="gin", postgresql_ops={"mechanics": "jsonb_path_ops"}
-        ),
-        Index(
-            "ix_entries_embedding_hnsw",
+            "ix_entries_public_embedding",
             "embedding",
             postgresql_using="hnsw",
             postgresql_ops={"embedding": "vector_cosine_ops"},
+            postgresql_where=text(PUBLIC_ROWS),
         ),
     )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, Integer, and_, cast, func, insert, or_, select
+from sqlalchemy import Float, Integer, and_, cast, func, insert, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -162,6 +162,10 @@ class EntryRepository(Repository[CatalogEntry]):
         for row in rows:
             row.setdefault("id", uuid.uuid4())
         await self.session.execute(insert(CatalogEntry), rows)
+
+    async def analyze(self) -> None:
+        """Refresh the planner's statistics after a bulk load (the seed)."""
+        await self.session.execute(text("ANALYZE entries"))
 
     async def count_live(self, *, source: str | None = None) -> dict[str, int]:
         """Live entries per type (optionally of one source)."""

@@ -14,11 +14,13 @@ CHANNEL_WEIGHTS = {"exact": 3.0, "fuzzy": 1.0, "fulltext": 1.0, "semantic": 1.0}
 
 @dataclass(frozen=True)
 class ChannelHit:
-    """One candidate from one channel, with its rank (1-based) and the channel's own score."""
+    """One candidate from one channel, with its rank (1-based), the channel's own score and the
+    entry's type (for type boosts before the entries are loaded)."""
 
     entry_id: uuid.UUID
     rank: int
     score: float
+    type: str = ""
 
 
 @dataclass

@@ -13,7 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from catalog_service.content.filters import ContentFilters, check_applicable, filter_clauses
 from catalog_service.content.models import CatalogEntry
 from catalog_service.content.repository import EntryRepository
-from catalog_service.content.visibility import Viewer, visible_clause
+from catalog_service.content.visibility import Viewer
 from catalog_service.search.embedder import Embedder
 from catalog_service.search.fusion import RRF_K, ChannelHit, fuse
 from catalog_service.search.query_hints import hinted_types
@@ -39,12 +39,17 @@ class SearchHit:
         return round(max(scores), 4) if scores else 0.0
 
 
+ALL_CHANNELS = frozenset({"exact", "fuzzy", "fulltext", "semantic"})
+
+
 @dataclass
 class SearchQuery:
     q: str
     types: list[str] = field(default_factory=list)
     filters: ContentFilters = field(default_factory=ContentFilters)
     limit: int = 10
+    #: Channels to run (all by default; the benchmark compares subsets).
+    channels: frozenset[str] = ALL_CHANNELS
 
 
 def normalize_query(q: str) -> str:
@@ -60,25 +65,22 @@ async def search(
     q = normalize_query(query.q)
     if not re.search(r"\w", q):
         return []
-    where: list[ColumnElement[bool]] = [visible_clause(viewer), *filter_clauses(query.filters, viewer.user_id)]
+    where: list[ColumnElement[bool]] = filter_clauses(query.filters, viewer.user_id)
     if query.types:
         where.append(CatalogEntry.type.in_(query.types))
+    wanted = query.channels
     # The model runs in a thread while the lexical channels query the database.
-    vector_task = asyncio.create_task(asyncio.to_thread(embedder.embed_query, q))
-    channels = SearchRepository(session)
-    results = {
-        "exact": await channels.exact(q, where, candidates),
-        "fuzzy": await channels.fuzzy(q, where, candidates),
-        "fulltext": await channels.fulltext(q, where, candidates),
-    }
-    results["semantic"] = await channels.semantic(await vector_task, where, candidates)
-    ids = {hit.entry_id for hits in results.values() for hit in hits}
-    entries = {e.id: e for e in await EntryRepository(session).get_many_visible(list(ids), viewer)}
-    boosts: dict[uuid.UUID, float] = {}
+    vector_task = asyncio.create_task(asyncio.to_thread(embedder.embed_query, q)) if "semantic" in wanted else None
+    repository = SearchRepository(session)
+    results = await repository.lexical(q, viewer, where, candidates, wanted)
+    if vector_task is not None:
+        results.update(await repository.semantic(await vector_task, viewer, where, candidates))
     hinted = hinted_types(q) if not query.types else set()
+    boosts: dict[uuid.UUID, float] = {}
     if hinted:
-        boosts = {entry_id: TYPE_HINT_BOOST for entry_id, e in entries.items() if e.type in hinted}
-    fused = fuse(results, boosts)
+        boosts = {hit.entry_id: TYPE_HINT_BOOST for hits in results.values() for hit in hits if hit.type in hinted}
+    fused = fuse(results, boosts)[: query.limit]
+    entries = {e.id: e for e in await EntryRepository(session).get_many_visible([f.entry_id for f in fused], viewer)}
     hits = [SearchHit(entries[f.entry_id], round(f.score, 6), f.matched_by) for f in fused if f.entry_id in entries]
     return hits[: query.limit]
 

@@ -115,6 +115,7 @@ async def seed_srd(session: AsyncSession, embedder: Embedder | None = None) -> S
         if key not in wanted:
             await entries.soft_delete(entry)
             removed += 1
+    await entries.analyze()
     await releases.record(CONTENT_KEY, version, len(drafts), datetime.now(UTC), release)
     return SeedReport(
         version,
