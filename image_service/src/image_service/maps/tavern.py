@@ -66,13 +66,31 @@ class _Builder:
             if any(abs(x - dx) + abs(y - dy) <= 1 for dx, dy in self.door_cells):
                 return False
         if item.blocking:
-            walkable = self.building_walkable() - set(item.cells())
-            reached = flood(anchors[0], walkable)
-            if not all(anchor in reached for anchor in anchors):
+            if any(anchor in set(item.cells()) for anchor in anchors):
                 return False
+            walkable = self.building_walkable() - set(item.cells())
+            if not _ring_stays_connected(walkable, item):
+                reached = flood(anchors[0], walkable)
+                if not all(anchor in reached for anchor in anchors):
+                    return False
             self.walkable = walkable
         layout.furniture.append(item)
         return True
+
+
+def _ring_stays_connected(walkable: set[Cell], item: Furniture) -> bool:
+    """Cheap sufficient test that blocking ``item`` cuts nothing off: the open squares on the ring
+    around it form one unbroken run, so everything that touched it still connects around it."""
+    x0, y0, x1, y1 = item.x - 1, item.y - 1, item.x + item.width, item.y + item.height
+    ring = (
+        [(x, y0) for x in range(x0, x1 + 1)]
+        + [(x1, y) for y in range(y0 + 1, y1 + 1)]
+        + [(x, y1) for x in range(x1 - 1, x0 - 1, -1)]
+        + [(x0, y) for y in range(y1 - 1, y0, -1)]
+    )
+    open_ring = [cell in walkable for cell in ring]
+    runs = sum(1 for i, is_open in enumerate(open_ring) if is_open and not open_ring[i - 1])
+    return runs <= 1 and any(open_ring)
 
 
 def generate_tavern(width: int, height: int, seed: int, rng: random.Random) -> MapLayout:
