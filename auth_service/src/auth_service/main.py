@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from auth_service import rpc
 from auth_service.accounts.router import router as accounts_router
 from auth_service.api_keys.router import router as api_keys_router
 from auth_service.audit.router import router as audit_router
-from auth_service import rpc
 from auth_service.config import Settings
 from auth_service.forward_auth.endpoint import ForwardAuthEndpoint
 from auth_service.runtime import auth_runtime
