@@ -3,17 +3,19 @@ principal without the route passing them."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, overload
 
 from fastapi import Depends, Request
 from pydantic import BaseModel
 
 from dnd_shared.contracts.envelope import PrincipalClaims
 from dnd_shared.contracts.events import EventModel
-from dnd_shared.contracts.rpc import RpcKind
+from dnd_shared.contracts.rpc import RpcContract, RpcKind
 from dnd_shared.errors import ServiceUnavailableError
 from dnd_shared.hub.client import Hub
 from dnd_shared.identity import Principal
+
+ResponseT = TypeVar("ResponseT", bound=BaseModel)
 
 
 class RequestHub:
@@ -30,10 +32,20 @@ class RequestHub:
         principal = getattr(self.request.state, "principal", None)
         return PrincipalClaims.from_principal(principal) if isinstance(principal, Principal) else None
 
+    @overload
+    async def call(self, target: RpcContract[Any, ResponseT], payload: BaseModel | dict[str, Any] | None = None,
+                   *, timeout: float | None = None, principal: PrincipalClaims | None = None,
+                   idempotency_key: str | None = None, kind: RpcKind | None = None) -> ResponseT: ...
+
+    @overload
+    async def call(self, target: str, payload: BaseModel | dict[str, Any] | None = None,
+                   *, timeout: float | None = None, principal: PrincipalClaims | None = None,
+                   idempotency_key: str | None = None, kind: RpcKind | None = None) -> dict[str, Any]: ...
+
     async def call(self, target: Any, payload: BaseModel | dict[str, Any] | None = None, *,
                    timeout: float | None = None, principal: PrincipalClaims | None = None,
                    idempotency_key: str | None = None, kind: RpcKind | None = None) -> Any:
-        """:meth:`Hub.call` with the request's principal."""
+        """:meth:`Hub.call` with the request's principal (a contract gives its typed response)."""
         return await self.hub.call(target, payload, timeout=timeout, principal=self._principal(principal),
                                    idempotency_key=idempotency_key, kind=kind)
 
