@@ -129,10 +129,11 @@ async def get_entry(request: GetRequest, ctx: MessageContext) -> EntryResponse:
                                  details=[ErrorDetail("id", "required without type and slug")])
     content_type = content.resolve_type(request.type) if request.type else None
     key = str(request.id) if request.id is not None else str(request.slug)
+    viewer = _viewer(ctx, request)
     async with _state(ctx).database.session() as session:
-        entry = await content.get_entry(session, _viewer(ctx, request), content_type, key)
+        entry = await content.get_entry(session, viewer, content_type, key)
         chain = await content.provenance(session, entry)
-        return EntryResponse(entry=EntryOut.of(entry, chain))
+        return EntryResponse(entry=EntryOut.of(entry, chain, viewer))
 
 
 @router.rpc("catalog.get_many")

@@ -48,7 +48,7 @@ async def get_entry(
     """The entry with its provenance chain (parent first, root last)."""
     entry = await service.get_entry(session, viewer, service.resolve_type(content_type), key)
     set_etag(response, entry)
-    return EntryOut.of(entry, await service.provenance(session, entry))
+    return EntryOut.of(entry, await service.provenance(session, entry), viewer)
 
 
 @router.post(

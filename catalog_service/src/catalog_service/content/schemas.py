@@ -9,19 +9,21 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from catalog_service.content.models import CatalogEntry
+from catalog_service.content.visibility import Viewer
 
 HomebrewVisibility = Literal["private", "link", "campaign"]
 
 
 class ProvenanceStep(BaseModel):
-    """One ancestor of an adapted entry."""
+    """One ancestor of an adapted entry; another user's private ancestor shows only as ``hidden``."""
 
     id: uuid.UUID
-    slug: str
-    name: str
+    slug: str | None
+    name: str | None
     type: str
     source: str
     deleted: bool
+    hidden: bool = False
 
 
 class EntryOut(BaseModel):
@@ -51,16 +53,19 @@ class EntryOut(BaseModel):
     deleted_at: datetime | None
 
     @classmethod
-    def of(cls, entry: CatalogEntry, provenance: list[CatalogEntry] | None = None) -> EntryOut:
-        """Build from the ORM row; ``provenance`` is parent first, root last."""
+    def of(
+        cls, entry: CatalogEntry, provenance: list[CatalogEntry] | None = None, viewer: Viewer | None = None
+    ) -> EntryOut:
+        """Build from the ORM row; ``provenance`` is parent first, root last, masked for ``viewer``."""
         steps = None
         if provenance is not None:
-            steps = [
-                ProvenanceStep(
-                    id=p.id, slug=p.slug, name=p.name, type=p.type, source=p.source, deleted=p.deleted_at is not None
-                )
-                for p in provenance
-            ]
+            steps = []
+            for p in provenance:
+                visible = viewer is None or viewer.can_see(p, direct=True)
+                steps.append(ProvenanceStep(
+                    id=p.id, slug=p.slug if visible else None, name=p.name if visible else None, type=p.type,
+                    source=p.source, deleted=p.deleted_at is not None, hidden=not visible,
+                ))
         return cls(
             id=entry.id,
             slug=entry.slug,
