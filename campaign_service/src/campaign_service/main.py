@@ -4,23 +4,30 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from dnd_shared.app import create_service_app
-
 from campaign_service import rpc
+from campaign_service.antitheticon.router import router as antitheticon_router
+from campaign_service.assist.router import router as assist_router
+from campaign_service.campaigns.router import router as campaigns_router
 from campaign_service.config import Settings
+from campaign_service.encounters.router import router as encounters_router
+from campaign_service.export.router import router as export_router
+from campaign_service.sessions.router import router as sessions_router
+from campaign_service.story.router import router as story_router
+from dnd_shared.app import create_service_app
 
 API_PREFIX = "/api/v1/campaigns"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; routers of each domain module are added here as they arrive."""
+    """Build the app with every domain module's routes and the hub handlers."""
     settings = settings or Settings()
     return create_service_app(
         settings,
         title="Campaign service",
         prefix=API_PREFIX,
         description="Campaigns, sessions, NPCs, story, encounters and the Antitheticon.",
-        routers=[],
+        routers=[campaigns_router, story_router, sessions_router, encounters_router, antitheticon_router,
+                 assist_router, export_router],
         hub=rpc.router,
     )
 

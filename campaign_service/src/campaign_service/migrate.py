@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dnd_shared.db.migrations import upgrade_to_head
-
 from campaign_service.config import Settings
+from dnd_shared.db.migrations import upgrade_to_head
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

@@ -1,0 +1,1 @@
+"""The Antitheticon: identities and facades, the knowledge graph, reveals, the nemesis, progress."""

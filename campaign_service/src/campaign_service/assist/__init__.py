@@ -1,0 +1,1 @@
+"""LLM assistance through the hub: results are saved as normal, editable campaign content."""

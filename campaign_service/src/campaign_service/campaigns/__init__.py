@@ -1,0 +1,1 @@
+"""Campaigns, their party (members, invites, characters) and who may see what."""

@@ -1,0 +1,1 @@
+"""The whole campaign as one JSON document, through the filtering layer."""

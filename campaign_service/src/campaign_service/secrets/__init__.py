@@ -1,0 +1,1 @@
+"""The one filtering layer between the campaign's secrets and its players."""

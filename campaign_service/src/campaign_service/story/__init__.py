@@ -1,0 +1,1 @@
+"""The story: chapters, arcs, locations, factions, NPCs, hooks, world effects, relationships."""

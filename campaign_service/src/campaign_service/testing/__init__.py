@@ -1,0 +1,1 @@
+"""Helpers for testing the campaign service (and benchmarking it)."""
