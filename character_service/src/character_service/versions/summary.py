@@ -117,12 +117,12 @@ def summarize_build_change(before: Any, after: Any, changes: Sequence[Change]) -
     phrases.extend(f"lost {ordinal(level)}-level slots" for level in sorted(old_slots - new_slots))
     described.update(p for p in (c.path for c in changes) if p.startswith("classes"))
 
-    for section, added_verb, removed_verb in (("prepared", "prepared", "unprepared"),
-                                              ("cantrips", "learned cantrip", "forgot cantrip"),
-                                              ("spellbook", "copied into the spellbook", "removed from the spellbook")):
+    for section, added, removed in (("prepared", "prepared {}", "unprepared {}"),
+                                    ("cantrips", "learned the {} cantrip", "forgot the {} cantrip"),
+                                    ("spellbook", "copied {} into the spellbook", "removed {} from the spellbook")):
         old, new = _spell_names(before, section), _spell_names(after, section)
-        phrases.extend(f"{added_verb} {display(s)}" for s in sorted(new - old))
-        phrases.extend(f"{removed_verb} {display(s)}" for s in sorted(old - new))
+        phrases.extend(added.format(display(s)) for s in sorted(new - old))
+        phrases.extend(removed.format(display(s)) for s in sorted(old - new))
     described.update(c.path for c in changes if c.path.startswith("spells"))
 
     for change in changes:
