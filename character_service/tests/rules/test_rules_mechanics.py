@@ -332,7 +332,7 @@ def test_aura_of_protection_off_while_incapacitated() -> None:
 
 def test_carrying_capacity_by_size() -> None:
     # Small/Medium Str x 15, Drag Str x 30 (Rules Glossary)
-    assert sheet()["carrying_capacity"] == {"carry": 255, "drag_lift_push": 510}
+    assert sheet()["carrying_capacity"] == {"carry": 255, "drag_lift_push": 510, "carried": 0}
     assert sheet(species={"id": "human", "size": "small", "skill": "perception"})["carrying_capacity"]["carry"] == 255
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 
 from character_service.characters.models import Character
 from character_service.characters.router import CharacterServiceDep, IfMatch
@@ -13,14 +13,15 @@ from character_service.characters.service import etag_of, sheet_of
 from character_service.inventory.schemas import InventoryOut, ItemIn, ItemPatch
 from character_service.inventory.service import InventoryService
 from character_service.rules.build import Currency
+from dnd_shared.contracts.envelope import PrincipalClaims
 from dnd_shared.errors import ConflictError
 from dnd_shared.identity import CurrentUser
 
 router = APIRouter(prefix="/api/v1/characters/{character_id}", tags=["inventory"])
 
 
-def get_inventory_service(characters: CharacterServiceDep) -> InventoryService:
-    return InventoryService(characters)
+def get_inventory_service(characters: CharacterServiceDep, request: Request, user: CurrentUser) -> InventoryService:
+    return InventoryService(characters, getattr(request.app.state, "hub", None), PrincipalClaims.from_principal(user))
 
 
 InventoryDep = Annotated[InventoryService, Depends(get_inventory_service)]

@@ -5,20 +5,28 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from character_service.rules.build import Currency, InlineItem
 
 
 class ItemIn(BaseModel):
-    """A rules-engine item id (``longsword``, ``chain_mail``) or an inline custom item."""
+    """Exactly one of: a rules-engine item id (``longsword``, ``chain_mail``), a catalog entry id (its
+    mechanics are snapshotted onto the character with a link back), or an inline custom item."""
 
     model_config = ConfigDict(extra="forbid")
     item_id: str | None = Field(default=None, min_length=1, max_length=80)
+    catalog_id: uuid.UUID | None = None
     item: InlineItem | None = None
     quantity: int = Field(default=1, ge=1, le=100_000)
     equipped: bool = False
     attuned: bool = False
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> ItemIn:
+        if sum(x is not None for x in (self.item_id, self.catalog_id, self.item)) != 1:
+            raise ValueError("give exactly one of item_id, catalog_id or item")
+        return self
 
 
 class ItemPatch(BaseModel):

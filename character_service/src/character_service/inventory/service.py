@@ -9,17 +9,23 @@ from typing import Any
 
 from character_service.characters.models import Character
 from character_service.characters.service import CharacterService, check_if_match, parse_build
+from character_service.inventory.catalog_items import fetch_item
 from character_service.inventory.schemas import ItemIn, ItemPatch
 from character_service.rules.build import Currency
+from dnd_shared.contracts.envelope import PrincipalClaims
 from dnd_shared.errors import ErrorDetail, NotFoundError
+from dnd_shared.hub.client import Hub
 from dnd_shared.identity import Principal
 
 BuildEdit = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 class InventoryService:
-    def __init__(self, characters: CharacterService) -> None:
+    def __init__(self, characters: CharacterService, hub: Hub | None = None,
+                 principal: PrincipalClaims | None = None) -> None:
         self.characters = characters
+        self.hub = hub
+        self.principal = principal
 
     async def _edit(self, principal: Principal, character_id: uuid.UUID, if_match: str | None,
                     edit: BuildEdit, message: str) -> Character:
@@ -31,6 +37,9 @@ class InventoryService:
 
     async def add(self, principal: Principal, character_id: uuid.UUID, item: ItemIn, if_match: str | None
                   ) -> Character:
+        if item.catalog_id is not None:
+            snapshot = await fetch_item(self.hub, item.catalog_id, self.principal)
+            item = item.model_copy(update={"catalog_id": None, "item": snapshot})
         entry = item.model_dump(mode="json", exclude_none=True)
 
         def add(document: dict[str, Any]) -> dict[str, Any]:

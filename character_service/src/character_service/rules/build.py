@@ -106,6 +106,9 @@ class InlineItem(BaseModel):
     ac_bonus: int = 0
     save_bonus: int = 0
     requires_attunement: bool = False
+    weight_lb: float = Field(default=0, ge=0, le=100_000)
+    #: The catalog entry this item's mechanics were snapshotted from (its root, for adaptations).
+    catalog_id: str | None = Field(default=None, max_length=64)
 
 
 class EquipmentEntry(BaseModel):

@@ -16,6 +16,7 @@ from .armor_class import ArmorClassInfo, compute_armor_class
 from .attacks import Attack, compute_attacks
 from .build import Build
 from .data.classes import LAND_RESISTANCE, UNARMORED_MOVEMENT
+from .data.equipment import ITEM_WEIGHT_LB
 from .features import Feature, compute_advantages, compute_class_details, compute_features
 from .hit_points import hit_dice_max, max_hit_points
 from .multiclass import spell_slots
@@ -123,6 +124,17 @@ _SIZE_ORDER: Final = ("tiny", "small", "medium", "large", "huge", "gargantuan")
 # Carrying Capacity table (Rules Glossary): carry multiplier per size.
 _CARRY: Final = {"tiny": 7.5, "small": 15, "medium": 15, "large": 30, "huge": 60, "gargantuan": 120}
 _PROF_LABEL: Final = ("none", "half", "proficient", "expertise")
+
+
+def _carried_weight(build: Build) -> float:
+    """Pounds carried: catalog weapons/armor by the SRD tables, inline items by their own weight."""
+    total = 0.0
+    for entry in build.equipment:
+        if entry.item is not None:
+            total += entry.item.weight_lb * entry.quantity
+        elif entry.item_id is not None:
+            total += ITEM_WEIGHT_LB.get(entry.item_id, 0.0) * entry.quantity
+    return round(total, 2)
 
 
 def _num(x: float) -> float:
@@ -295,6 +307,9 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
     if p.species is not None and p.species.powerful_build:
         carry_size = _SIZE_ORDER[min(_SIZE_ORDER.index(size) + 1, 5)]
     carry = scores["strength"] * _CARRY[carry_size]
+    carried = _carried_weight(p.build)
+    if carried > carry:
+        warnings.append(f"carrying {_num(carried)} lb, more than the {_num(carry)} lb capacity")
 
     attune_max = 4 if p.has_subclass("rogue", 13) else 3
     if p.attuned > attune_max:
@@ -342,7 +357,7 @@ def _derive(p: Profile, st: PlayState, warnings: list[str]) -> Sheet:
         "pact_slots": pact,
         "attacks": compute_attacks(p),
         "resources": compute_resources(p, st.resources_spent),
-        "carrying_capacity": {"carry": _num(carry), "drag_lift_push": _num(carry * 2)},
+        "carrying_capacity": {"carry": _num(carry), "drag_lift_push": _num(carry * 2), "carried": _num(carried)},
         "attunement": {"max": attune_max, "used": p.attuned},
         "d20_penalty": -2 * st.exhaustion,
         "exhaustion": st.exhaustion,

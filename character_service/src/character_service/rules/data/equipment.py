@@ -258,3 +258,16 @@ MAGIC_ITEMS: Final[dict[str, tuple[str, int, int, bool]]] = {
 MASTERY_PROPERTIES: Final[frozenset[str]] = frozenset(
     {"cleave", "graze", "nick", "push", "sap", "slow", "topple", "vex"}
 )
+
+#: Weight in pounds of each weapon and armor (06_Equipment.md tables; the Sling's "—" is 0).
+ITEM_WEIGHT_LB: Final[dict[str, float]] = {
+    "club": 2.0, "dagger": 1.0, "greatclub": 10.0, "handaxe": 2.0, "javelin": 2.0, "light_hammer": 2.0, "mace": 4.0,
+    "quarterstaff": 4.0, "sickle": 2.0, "spear": 3.0, "dart": 0.25, "light_crossbow": 5.0, "shortbow": 2.0,
+    "sling": 0.0, "battleaxe": 4.0, "flail": 2.0, "glaive": 6.0, "greataxe": 7.0, "greatsword": 6.0, "halberd": 6.0,
+    "lance": 6.0, "longsword": 3.0, "maul": 10.0, "morningstar": 4.0, "pike": 18.0, "rapier": 2.0, "scimitar": 3.0,
+    "shortsword": 2.0, "trident": 4.0, "warhammer": 5.0, "war_pick": 2.0, "whip": 3.0, "blowgun": 1.0,
+    "hand_crossbow": 3.0, "heavy_crossbow": 18.0, "longbow": 2.0, "musket": 10.0, "pistol": 3.0,
+    "padded_armor": 8.0, "leather_armor": 10.0, "studded_leather_armor": 13.0, "hide_armor": 12.0,
+    "chain_shirt": 20.0, "scale_mail": 45.0, "breastplate": 20.0, "half_plate_armor": 40.0, "ring_mail": 40.0,
+    "chain_mail": 55.0, "splint_armor": 60.0, "plate_armor": 65.0, "shield": 6.0,
+}
