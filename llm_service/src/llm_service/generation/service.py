@@ -224,8 +224,10 @@ class GenerationService:
 
     async def _record(self, admission: Admission, attempts: _Attempts, *, cached: bool, outcome: str = "ok") -> None:
         async with self.database.session() as session:
+            repository = UsageRepository(session)
+            await repository.commit_without_waiting_for_disk()
             await record_usage(
-                UsageRepository(session), self.settings, user_id=admission.caller.user_id, caller=admission.caller.via,
+                repository, self.settings, user_id=admission.caller.user_id, caller=admission.caller.via,
                 task=admission.name, provider=attempts.provider, model=attempts.model,
                 input_tokens=attempts.input_tokens, output_tokens=attempts.output_tokens, cached=cached,
                 attempts=attempts.calls, outcome=outcome,
