@@ -11,15 +11,15 @@ SMOOTHING_STEPS = 5
 MIN_CAVERN = 8
 
 
-def _smooth(cells: list[list[str]], width: int, height: int) -> list[list[str]]:
-    result = [[WALL] * width for _ in range(height)]
-    for y in range(1, height - 1):
-        above, row, below = cells[y - 1], cells[y], cells[y + 1]
-        for x in range(1, width - 1):
-            rock = 0
-            for line in (above, row, below):
-                rock += (line[x - 1] == WALL) + (line[x] == WALL) + (line[x + 1] == WALL)
-            result[y][x] = WALL if rock >= 5 else FLOOR
+def _smooth(rock: list[list[int]], width: int) -> list[list[int]]:
+    """One step of the 4-5 rule on a 0/1 rock grid: a square becomes rock when at least 5 of the 9
+    squares around it (itself included) are rock. The border stays rock. Column sums make it fast."""
+    result = [[1] * width]
+    for above, row, below in zip(rock, rock[1:], rock[2:], strict=False):
+        column = [a + b + c for a, b, c in zip(above, row, below, strict=True)]
+        sums = [a + b + c for a, b, c in zip(column, column[1:], column[2:], strict=False)]
+        result.append([1, *(1 if total >= 5 else 0 for total in sums), 1])
+    result.append([1] * width)
     return result
 
 
@@ -45,20 +45,33 @@ def _closest_pair(a: list[Cell], b: list[Cell]) -> tuple[Cell, Cell]:
     return min(((p, q) for p in a for q in b), key=lambda pq: (abs(pq[0][0] - pq[1][0]) + abs(pq[0][1] - pq[1][1]), pq))
 
 
+class _Cavern:
+    """A cavern while joining: its centre and up to ~40 of its squares, evenly spread."""
+
+    def __init__(self, region: set[Cell]) -> None:
+        ordered = sorted(region)
+        self.first = ordered[0]
+        self.sample = ordered[:: max(1, len(ordered) // 40)]
+        self.cx = sum(x for x, _ in ordered) / len(ordered)
+        self.cy = sum(y for _, y in ordered) / len(ordered)
+
+    def distance(self, other: _Cavern) -> float:
+        return abs(self.cx - other.cx) + abs(self.cy - other.cy)
+
+
 def generate_cave(width: int, height: int, seed: int, rng: random.Random) -> MapLayout:
     """Organic caverns; every open cell belongs to one connected cave system."""
-    cells = [
-        [
-            WALL if x in (0, width - 1) or y in (0, height - 1) or rng.random() < INITIAL_ROCK else FLOOR
-            for x in range(width)
-        ]
+    rock = [
+        [1 if x in (0, width - 1) or y in (0, height - 1) or rng.random() < INITIAL_ROCK else 0 for x in range(width)]
         for y in range(height)
     ]
     for _ in range(SMOOTHING_STEPS):
-        cells = _smooth(cells, width, height)
+        rock = _smooth(rock, width)
+    cells = [[WALL if solid else FLOOR for solid in row] for row in rock]
     open_cells = {(x, y) for y in range(height) for x in range(width) if cells[y][x] == FLOOR}
-    caverns = [region for region in regions(open_cells) if len(region) >= MIN_CAVERN]
-    for region in regions(open_cells):
+    found = regions(open_cells)
+    caverns = [region for region in found if len(region) >= MIN_CAVERN]
+    for region in found:
         if len(region) < MIN_CAVERN:
             for x, y in region:
                 cells[y][x] = WALL
@@ -73,21 +86,18 @@ def generate_cave(width: int, height: int, seed: int, rng: random.Random) -> Map
         for x, y in blob:
             cells[y][x] = FLOOR
         caverns = [blob]
-    # Join every cavern to the growing connected system, nearest first.
-    joined = [sorted(caverns[0])]
-    pending = [sorted(region) for region in caverns[1:]]
+    # Join every cavern to the growing connected system: each time the pending cavern whose centre is
+    # nearest to a joined cavern's centre, tunnelled between the closest of their sampled squares.
+    joined = [_Cavern(caverns[0])]
+    pending = [_Cavern(region) for region in caverns[1:]]
     while pending:
-        sample_joined = [cell for part in joined for cell in part[:: max(1, len(part) // 40)]]
-        best_index, best_pair = 0, None
-        best_distance = None
-        for index, candidate in enumerate(pending):
-            pair = _closest_pair(candidate[:: max(1, len(candidate) // 40)], sample_joined)
-            distance = abs(pair[0][0] - pair[1][0]) + abs(pair[0][1] - pair[1][1])
-            if best_distance is None or distance < best_distance:
-                best_index, best_pair, best_distance = index, pair, distance
-        assert best_pair is not None
-        _tunnel(cells, best_pair[0], best_pair[1], rng)
-        joined.append(pending.pop(best_index))
+        candidate, target = min(
+            ((p, j) for p in pending for j in joined), key=lambda pair: (pair[0].distance(pair[1]), pair[0].first)
+        )
+        start, end = _closest_pair(candidate.sample, target.sample)
+        _tunnel(cells, start, end, rng)
+        pending.remove(candidate)
+        joined.append(candidate)
     caverns.sort(key=lambda region: (min(region)[1] // 8, min(region)[0]))
     rooms = [room_from_cells(index + 1, f"Cavern {index + 1}", region) for index, region in enumerate(caverns)]
     layout = MapLayout("cave", width, height, seed, cells, rooms=rooms)
