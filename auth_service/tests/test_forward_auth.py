@@ -175,3 +175,17 @@ async def test_verify_answers_carry_the_request_id_and_are_counted(api: AuthApi)
     assert response.json()["error"]["request_id"] == "edge-trace-1"
     metrics = (await api.client.get("/metrics")).text
     assert 'route="/auth/verify",service="auth",status="401"' in metrics
+
+
+async def test_whoami_is_open_to_every_valid_credential(api: AuthApi) -> None:
+    user, tokens = await api.user_with_tokens()
+    created = (await api.through_edge("POST", "/api/v1/auth/api-keys", api.bearer(tokens),
+                                      json={"name": "any", "scopes": ["images:read"]})).json()
+    as_key = await api.through_edge("GET", "/api/v1/auth/whoami", {"X-API-Key": created["key"]})
+    assert as_key.status_code == 200
+    assert as_key.json() == {"user_id": user["id"], "roles": ["player"], "scopes": ["images:read"],
+                             "auth_method": "api_key"}
+    as_bearer = (await api.through_edge("GET", "/api/v1/auth/whoami", api.bearer(tokens))).json()
+    assert as_bearer["auth_method"] == "bearer" and as_bearer["scopes"] == ["*"]
+    # Still nothing else of auth for a key.
+    assert (await api.verify({"X-API-Key": created["key"]}, "GET", "/api/v1/auth/me")).status_code == 403

@@ -7,7 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, status
 
-from auth_service.accounts.schemas import AdminUserOut, ChangePasswordIn, RegisterIn, Role, UserOut, UserPage
+from auth_service.accounts.schemas import (
+    AdminUserOut,
+    ChangePasswordIn,
+    PrincipalOut,
+    RegisterIn,
+    Role,
+    UserOut,
+    UserPage,
+)
 from auth_service.accounts.service import AccountService
 from auth_service.principals import BearerUser
 from auth_service.runtime import RuntimeDep, client_ip
@@ -31,6 +39,13 @@ async def register(body: RegisterIn, request: Request, session: SessionDep, runt
 @router.get("/me", response_model=UserOut, summary="The caller's account")
 async def me(principal: CurrentUser, session: SessionDep, runtime: RuntimeDep) -> UserOut:
     return UserOut.model_validate(await AccountService(session, runtime).get_active(principal.user_id))
+
+
+@router.get("/whoami", response_model=PrincipalOut,
+            summary="The caller as every service sees it (bearer token or any API key; no database)")
+async def whoami(principal: CurrentUser) -> PrincipalOut:
+    return PrincipalOut(user_id=principal.user_id, roles=sorted(principal.roles), scopes=sorted(principal.scopes),
+                        auth_method=principal.auth_method)
 
 
 @router.post("/me/password", response_model=TokenPairOut,

@@ -59,3 +59,12 @@ class AdminUserOut(UserOut):
 class UserPage(BaseModel):
     items: list[AdminUserOut]
     next_cursor: str | None
+
+
+class PrincipalOut(BaseModel):
+    """The verified identity a request carries (what ``dnd_shared.identity.CurrentUser`` yields)."""
+
+    user_id: uuid.UUID
+    roles: list[str]
+    scopes: list[str]
+    auth_method: str

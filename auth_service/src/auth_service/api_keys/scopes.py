@@ -23,12 +23,16 @@ _RESOURCES = {
     "/api/v1/images": "images",
 }
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: Open to every valid credential, whatever its scopes: a client checking who it is.
+OPEN_TO_EVERY_KEY = frozenset({"/api/v1/auth/whoami"})
 
 
 def required_scope(method: str, uri: str) -> str | None:
-    """The scope an API key needs for ``method`` on ``uri`` (path, optionally with a query), or None
-    when no API key may call it."""
+    """The scope an API key needs for ``method`` on ``uri`` (path, optionally with a query), ``""``
+    when any key may call it (``/api/v1/auth/whoami``), or None when no API key may call it."""
     path = posixpath.normpath(uri.split("?", 1)[0].split("#", 1)[0] or "/")
+    if path in OPEN_TO_EVERY_KEY:
+        return ""
     for prefix, resource in _RESOURCES.items():
         if path == prefix or path.startswith(prefix + "/"):
             return f"{resource}:{'read' if method.upper() in _READ_METHODS else 'write'}"

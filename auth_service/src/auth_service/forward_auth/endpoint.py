@@ -44,7 +44,7 @@ def check_access(vouched: Vouched, *, admin_only: bool, method: str, uri: str) -
         if scope is None:
             raise ForbiddenError("API keys cannot call this route; use a logged-in user's bearer token.",
                                  code="api_key_not_allowed")
-        if scope not in principal.scopes:
+        if scope and scope not in principal.scopes:
             raise ForbiddenError(f"This API key lacks the {scope} scope.", code="insufficient_scope")
 
 
