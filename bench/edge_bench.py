@@ -8,10 +8,11 @@ breaker) against a direct call to the service port, for a bearer JWT and for an 
 Method: one keep-alive client per path (HTTPS through Traefik, plain HTTP to the service), same route
 (``GET /api/v1/auth/whoami``: a real authenticated handler that needs no database, so the numbers
 are the edge's and not PostgreSQL's), requests interleaved edge/direct so drift hits both alike,
-after a warm-up. Run it at a high priority (``nice -n -15``) on a machine that is otherwise idle. The direct call carries the identity headers
-forward-auth would add (taken from ``/auth/verify`` and refreshed every 20 s), so the service does the
-same work both ways; the difference is what the edge adds. Paced below the per-IP rate limit
-(200/s) so no 429 pollutes the numbers.
+after a warm-up. The direct call carries the identity headers forward-auth would add (taken from
+``/auth/verify`` and refreshed every 20 s), so the service does the same work both ways; the
+difference is what the edge adds. Paced below the per-IP rate limit (200/s) so no 429 pollutes the
+numbers. Run it on an otherwise idle machine, or at a high priority (``nice -n -15``, and the
+stack's processes reniced too) when others share it.
 """
 
 from __future__ import annotations
