@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from llm_service.offline.catalog import HubCatalogLookup
+from llm_service.offline.catalog import HubCatalogLookup, creature_from_reply, spells_from_reply
 from llm_service.offline.generator import CatalogHints, CatalogSpell, generate
 from llm_service.tasks.registry import TASKS, resolve_task
 
@@ -176,3 +176,16 @@ def test_catalog_hints_shape_spells_and_stat_blocks() -> None:
 async def test_without_a_hub_the_catalog_lookup_gives_empty_hints() -> None:
     lookup = HubCatalogLookup(lambda: None)
     assert (await lookup.hints("character_concept", {"concept": "A pyromancer"})).empty
+
+
+def test_catalog_match_replies_become_hints() -> None:
+    reply = {"matches": [
+        {"entry": {"name": "Fireball", "type": "spell", "mechanics": {"level": 3, "classes": ["Sorcerer", "Wizard"]}},
+         "similarity": 0.8, "score": 0.03},
+        {"entry": {"name": "Broken", "mechanics": {"classes": ["Wizard"]}}, "similarity": 0.7},
+    ], "best_similarity": 0.8}
+    assert spells_from_reply(reply) == (CatalogSpell("Fireball", 3, ("Sorcerer", "Wizard")),)
+    assert spells_from_reply({"unexpected": True}) == () and spells_from_reply(None) == ()
+    creatures = {"matches": [{"entry": {"name": "Guard Captain", "mechanics": {}}, "similarity": 0.62}]}
+    assert creature_from_reply(creatures) == "Guard Captain"
+    assert creature_from_reply({"matches": [{"entry": {"name": "Ogre"}, "similarity": 0.2}]}) is None

@@ -1,4 +1,6 @@
-"""Catalog hints for the offline provider, asked through the hub (``catalog.search``, ``catalog.match``).
+"""Catalog hints for the offline provider, asked through the hub with ``catalog.match`` (the catalog's
+reuse-first query: a need in words, a content type and constraints -> ranked entries with a 0..1
+similarity).
 
 The catalog is optional: any failure (no catalog instance, timeout, open circuit, an answer in a shape
 we do not read) yields empty hints and the phrase tables carry the whole answer. Output stays
@@ -8,6 +10,7 @@ phrase-table output, which is deterministic on its own.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -15,9 +18,13 @@ import structlog
 
 from dnd_shared.errors import AppError
 from dnd_shared.hub.client import Hub
-from llm_service.offline.generator import CatalogHints, CatalogSpell, detect_themes, read_text
+from llm_service.offline import phrases
+from llm_service.offline.generator import CatalogHints, CatalogSpell, best_match, max_spell_level, read_text
 
 log = structlog.get_logger("llm_service.offline.catalog")
+
+#: A creature match below this similarity is ignored (the phrase tables' role table decides).
+CREATURE_SIMILARITY = 0.5
 
 
 class CatalogLookup(Protocol):
@@ -27,22 +34,38 @@ class CatalogLookup(Protocol):
         """Hints for the task (empty when there are none or the catalog cannot be reached)."""
 
 
-def _items(reply: dict[str, Any]) -> list[dict[str, Any]]:
-    for key in ("items", "results", "matches"):
-        value = reply.get(key)
-        if isinstance(value, list):
-            return [item for item in value if isinstance(item, dict)]
-    return []
+def _entries(reply: dict[str, Any] | None) -> list[tuple[dict[str, Any], float]]:
+    """``(entry, similarity)`` pairs of a ``catalog.match`` (``matches``) or ``catalog.search`` (``hits``) reply."""
+    if not reply:
+        return []
+    items = reply.get("matches", reply.get("hits"))
+    pairs = []
+    for item in items if isinstance(items, list) else []:
+        entry = item.get("entry") if isinstance(item, dict) else None
+        if isinstance(entry, dict):
+            similarity = item.get("similarity")
+            pairs.append((entry, float(similarity) if isinstance(similarity, int | float) else 0.0))
+    return pairs
 
 
-def _spell(item: dict[str, Any]) -> CatalogSpell | None:
-    nested = item.get("data")
-    data: dict[str, Any] = nested if isinstance(nested, dict) else item
-    name, level = item.get("name") or data.get("name"), data.get("level")
-    classes = data.get("classes") or []
-    if not isinstance(name, str) or not isinstance(level, int) or not isinstance(classes, list):
-        return None
-    return CatalogSpell(name=name, level=level, classes=tuple(str(c) for c in classes))
+def spells_from_reply(reply: dict[str, Any] | None) -> tuple[CatalogSpell, ...]:
+    """The spells of a catalog reply with the level and classes the generator checks."""
+    spells = []
+    for entry, _ in _entries(reply):
+        mechanics = entry.get("mechanics") if isinstance(entry.get("mechanics"), dict) else {}
+        name, level, classes = entry.get("name"), mechanics.get("level"), mechanics.get("classes", [])
+        if isinstance(name, str) and isinstance(level, int) and isinstance(classes, list):
+            spells.append(CatalogSpell(name=name, level=level, classes=tuple(str(c) for c in classes)))
+    return tuple(spells)
+
+
+def creature_from_reply(reply: dict[str, Any] | None) -> str | None:
+    """The best creature of a catalog reply, if it is close enough to the need."""
+    for entry, similarity in _entries(reply):
+        name = entry.get("name")
+        if isinstance(name, str) and similarity >= CREATURE_SIMILARITY:
+            return name
+    return None
 
 
 class HubCatalogLookup:
@@ -52,35 +75,38 @@ class HubCatalogLookup:
         self._hub = hub
         self.timeout_seconds = timeout_seconds
 
-    async def _call(self, message_type: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+    async def _match(self, payload: dict[str, Any]) -> dict[str, Any] | None:
         hub = self._hub()
         if hub is None or not hub.running:
             return None
         try:
-            reply: dict[str, Any] = await hub.call(message_type, payload, timeout=self.timeout_seconds)
+            reply: dict[str, Any] = await hub.call("catalog.match", payload, timeout=self.timeout_seconds)
         except (AppError, TimeoutError) as exc:
-            log.info("catalog_unavailable", message_type=message_type, error=type(exc).__name__)
+            log.info("catalog_unavailable", error=type(exc).__name__)
             return None
         return reply
 
     async def hints(self, task: str, task_input: dict[str, Any]) -> CatalogHints:
         if task == "character_concept":
-            return await self._spell_hints(str(task_input.get("concept", "")))
+            concept = str(task_input.get("concept", ""))
+            payload: dict[str, Any] = {"need": self._spell_need(concept), "type": "spell", "limit": 10}
+            class_name, _ = best_match(concept.lower(), phrases.CLASS_KEYWORDS)
+            if class_name is not None:
+                payload["class"] = class_name
+                payload["max_level"] = max_spell_level(class_name, int(task_input.get("level", 1)))
+            return CatalogHints(spells=spells_from_reply(await self._match(payload)))
         if task == "spell":
-            return await self._spell_hints(str(task_input.get("description", "")))
+            payload = {"need": str(task_input.get("description", "")), "type": "spell", "limit": 5}
+            if task_input.get("level") is not None:
+                payload["max_level"] = int(task_input["level"])
+            return CatalogHints(spells=spells_from_reply(await self._match(payload)))
         if task == "npc":
-            reply = await self._call("catalog.match", {"text": str(task_input.get("description", "")),
-                                                       "kind": "creature"})
-            items = _items(reply or {})
-            name = items[0].get("name") if items else (reply or {}).get("name")
-            return CatalogHints(creature=name if isinstance(name, str) else None)
+            payload = {"need": str(task_input.get("description", "")), "type": "creature", "limit": 1}
+            return CatalogHints(creature=creature_from_reply(await self._match(payload)))
         return CatalogHints()
 
-    async def _spell_hints(self, text: str) -> CatalogHints:
-        import random
-
-        reading = read_text(text, random.Random(0))
-        words = [theme.name for theme in detect_themes(text.lower())[:2]] or [reading.theme.name]
-        reply = await self._call("catalog.search", {"query": " ".join(words), "kind": "spell", "limit": 10})
-        spells = tuple(spell for item in _items(reply or {}) if (spell := _spell(item)) is not None)
-        return CatalogHints(spells=spells)
+    @staticmethod
+    def _spell_need(concept: str) -> str:
+        """The concept's themes in words (``fire spells``), which is what the spell list should echo."""
+        reading = read_text(concept, random.Random(0))
+        return " ".join(theme.name for theme in reading.themes[:2]) + " spells"

@@ -89,7 +89,7 @@ def _mentions(text: str, words: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for _, text in found))
 
 
-def _best(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str | None, tuple[str, ...]]:
+def best_match(text: str, table: dict[str, tuple[str, ...]]) -> tuple[str | None, tuple[str, ...]]:
     """The key whose words score highest in ``text`` (its own first word counts three times, a phrase
     once per word, so "guard captain" beats "guard"), ties to the earliest mention; ``(None, ())``
     when nothing matches."""
@@ -121,13 +121,13 @@ def read_text(text: str, rng: random.Random, *, class_hint: str | None = None,
     """Class, species, background and themes a text points at (with seeded defaults for the rest)."""
     lowered = text.lower()
     themes = detect_themes(lowered)
-    class_name, class_words = _best(lowered + " " + (class_hint or "").lower(), p.CLASS_KEYWORDS)
+    class_name, class_words = best_match(lowered + " " + (class_hint or "").lower(), p.CLASS_KEYWORDS)
     if class_name is None:
         class_name = p.THEME_CLASSES[themes[0].name] if themes else rng.choice(sorted(p.CLASS_KEYWORDS))
-    species, species_words = _best(lowered + " " + (species_hint or "").lower(), p.SPECIES_KEYWORDS)
+    species, species_words = best_match(lowered + " " + (species_hint or "").lower(), p.SPECIES_KEYWORDS)
     if species is None:
         species = rng.choice(p.CLASS_SPECIES[class_name])
-    background, background_words = _best(lowered, p.BACKGROUND_KEYWORDS)
+    background, background_words = best_match(lowered, p.BACKGROUND_KEYWORDS)
     if background is None:
         background = p.CLASS_BACKGROUNDS[class_name]
     if not themes:
@@ -313,7 +313,7 @@ def personality(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -
 def names(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dict[str, Any]:
     """Names in a species' style; a style that names a theme adds its epithet."""
     text = f"{data.get('species') or ''} {data.get('style') or ''}".lower()
-    species, _ = _best(text, p.SPECIES_KEYWORDS)
+    species, _ = best_match(text, p.SPECIES_KEYWORDS)
     species = species or rng.choice(sorted(p.NAME_PARTS))
     themes = detect_themes(text)
     results: list[dict[str, str]] = []
@@ -333,7 +333,7 @@ def npc(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dict[s
     """An NPC whose stat block follows the description (the catalog's match first)."""
     description = str(data["description"])
     reading = read_text(description + " " + str(data.get("setting") or ""), rng)
-    role_block, role_words = _best(reading.text, p.NPC_ROLES)
+    role_block, role_words = best_match(reading.text, p.NPC_ROLES)
     stat_block = hints.creature or role_block or "Commoner"
     role = role_words[0].title() if role_words else "Stranger with a story"
     first = make_name(reading.species, rng)
@@ -355,7 +355,7 @@ def npc(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dict[s
 def item(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dict[str, Any]:
     """A magic item: category and base item from the description, power from the rarity."""
     reading = read_text(str(data["description"]), rng)
-    category, category_words = _best(reading.text, p.ITEM_CATEGORIES)
+    category, category_words = best_match(reading.text, p.ITEM_CATEGORIES)
     category = category or "wondrous item"
     base_word = next((w for w in category_words if w in p.ITEM_BASES), None)
     base = p.ITEM_BASES.get(base_word or "", None)
@@ -645,9 +645,9 @@ def refine(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dic
     task = data["task"]
     rename = _RENAME.search(feedback)
     if task == "character_concept":
-        cls, _ = _best(lowered, p.CLASS_KEYWORDS)
-        kind, _ = _best(lowered, p.SPECIES_KEYWORDS)
-        background, _ = _best(lowered, p.BACKGROUND_KEYWORDS)
+        cls, _ = best_match(lowered, p.CLASS_KEYWORDS)
+        kind, _ = best_match(lowered, p.SPECIES_KEYWORDS)
+        background, _ = best_match(lowered, p.BACKGROUND_KEYWORDS)
         if cls or kind or background:
             concept = " ".join(filter(None, [cls, kind, background, previous.get("summary", "")]))
             rebuilt = character_concept({"concept": concept, "level": previous.get("level", 1)}, rng, hints)
