@@ -119,7 +119,7 @@ def check_magic_item(m: MagicItemMechanics) -> list[Verdict]:
         return [Verdict("error", "mechanics.bonus", "bonus_beyond_srd",
                         f"+{m.bonus} is beyond any SRD item (the highest is +3)")]
     expected = BONUS_RARITY[(applies, m.bonus)]
-    have, want = RARITIES.index(m.rarity), RARITIES.index(expected)  # type: ignore[arg-type]
+    have, want = RARITIES.index(m.rarity), RARITIES.index(expected)  # type: ignore[arg-type,unused-ignore]
     if have < want:
         return [Verdict("error", "mechanics.rarity", "rarity_too_low_for_bonus",
                         f"a +{m.bonus} {applies} bonus is {expected.replace('_', ' ')} in the SRD, "

@@ -106,7 +106,7 @@ def filter_clauses(filters: ContentFilters, user_id: Any = None) -> list[ColumnE
     if filters.source is not None:
         clauses.append(CatalogEntry.source == filters.source)
     if filters.tag is not None:
-        clauses.append(CatalogEntry.tags.any(filters.tag.lower()))  # type: ignore[arg-type]
+        clauses.append(CatalogEntry.tags.any(filters.tag.lower()))
     if filters.mine:
         clauses.append(CatalogEntry.owner_id == user_id)
     if filters.level is not None:

