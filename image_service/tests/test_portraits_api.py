@@ -9,9 +9,9 @@ import uuid
 from typing import Any
 
 from PIL import Image
-from pydantic import BaseModel
 from redis.asyncio import Redis
 
+from dnd_shared.contracts.character import CharacterClassLevel, CharacterRef, CharacterSummary, get_summary
 from dnd_shared.errors import NotFoundError
 from dnd_shared.hub.context import MessageContext
 from dnd_shared.hub.router import HubRouter
@@ -120,37 +120,27 @@ async def test_character_id_without_a_character_service_is_503(image_app: ImageA
         assert await env.app.state.job_worker.run_once() is None
 
 
-class CharacterGet(BaseModel):
-    character_id: uuid.UUID
-
-
-class CharacterDocument(BaseModel):
-    id: uuid.UUID
-    owner_id: uuid.UUID
-    build: dict[str, Any]
-
-
 async def test_portrait_from_a_character_through_the_hub(
-    image_app: ImageAppFactory, hub_instance: HubFactory, owner: uuid.UUID
+    image_app: ImageAppFactory, hub_instance: HubFactory, owner: uuid.UUID, stranger: uuid.UUID
 ) -> None:
-    known = uuid.uuid4()
+    mine, theirs = uuid.uuid4(), uuid.uuid4()
     seen_principals: list[uuid.UUID | None] = []
     characters = HubRouter()
 
-    @characters.rpc("character.get")
-    async def get_character(request: CharacterGet, ctx: MessageContext) -> CharacterDocument:
+    @characters.rpc(get_summary)
+    async def character_summary(request: CharacterRef, ctx: MessageContext) -> CharacterSummary:
         seen_principals.append(ctx.user.user_id if ctx.user else None)
-        if request.character_id != known:
+        if request.character_id not in (mine, theirs):
             raise NotFoundError("No character with that id.", code="character_not_found")
-        return CharacterDocument(
-            id=known,
-            owner_id=owner,
-            build={
-                "name": "Grishnak",
-                "species": {"name": "Orc"},
-                "classes": [{"class": "Fighter", "level": 1}, {"class": "Barbarian", "level": 4}],
-                "appearance": "scarred, one ear missing",
-            },
+        return CharacterSummary(
+            id=request.character_id,
+            owner_id=owner if request.character_id == mine else stranger,
+            name="Grishnak",
+            status="active",
+            level=5,
+            species="orc",
+            background="soldier",
+            classes=[CharacterClassLevel(id="fighter", level=1), CharacterClassLevel(id="barbarian", level=4)],
         )
 
     async with hub_instance("character", characters), image_app() as env:
@@ -158,22 +148,35 @@ async def test_portrait_from_a_character_through_the_hub(
             f"{PREFIX}/portraits", headers=env.headers(owner), json={"character_id": str(uuid.uuid4())}
         )
         assert missing.status_code == 404 and missing.json()["error"]["code"] == "character_not_found"
+        not_mine = await env.client.post(
+            f"{PREFIX}/portraits", headers=env.headers(owner), json={"character_id": str(theirs)}
+        )
+        assert not_mine.status_code == 404 and not_mine.json()["error"]["code"] == "character_not_found"
         queued = await env.client.post(
             f"{PREFIX}/portraits",
             headers=env.headers(owner),
-            json={"character_id": str(known), "theme": "dark", "style": "card"},
+            json={
+                "character_id": str(mine),
+                "appearance": "scarred, one ear missing",
+                "theme": "dark",
+                "style": "card",
+            },
         )
         assert queued.status_code == 202, queued.text
         spec = queued.json()["spec"]
         assert (spec["name"], spec["species"], spec["character_class"], spec["appearance"]) == (
             "Grishnak",
-            "Orc",
-            "Barbarian",
+            "orc",
+            "barbarian",
             "scarred, one ear missing",
         )
-        assert queued.json()["character_id"] == str(known)
-        assert seen_principals == [owner, owner]  # the user's identity travels with the call
+        assert queued.json()["character_id"] == str(mine)
+        assert seen_principals == [owner, owner, owner]  # the user's identity travels with each call
         assert [o.status for o in await env.run_jobs()] == ["succeeded"]
+        mixed = await env.client.post(
+            f"{PREFIX}/portraits", headers=env.headers(owner), json={"description": DESCRIPTION, "appearance": "tall"}
+        )
+        assert mixed.status_code == 422
 
 
 async def test_ten_generations_per_minute_per_user(

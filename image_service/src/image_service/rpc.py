@@ -70,7 +70,7 @@ async def generate_portrait(request: PortraitCreate, ctx: MessageContext) -> Job
         look = CharacterLook(d.name, d.species, d.character_class, d.appearance)
     else:
         assert request.character_id is not None
-        look = await fetch_character_look(ctx.require_hub(), request.character_id)
+        look = await fetch_character_look(ctx.require_hub(), user, request.character_id, request.appearance)
     async with state.database.session() as session:
         jobs = JobService(session, settings)
         target = await jobs.target_image(user, request.image_id, "portrait")

@@ -1,6 +1,7 @@
-"""Reading what a portrait needs from a character held by the character service (hub RPC
-``character.get``). The payload is read defensively: the portrait needs only a name, a species,
-a class and an appearance, wherever the character document keeps them."""
+"""What a portrait needs from a character held by the character service: its name, species and
+main class, read through the hub RPC ``character.get_summary`` (contract in
+:mod:`dnd_shared.contracts.character`). The summary carries no appearance; a portrait request may
+add one."""
 
 from __future__ import annotations
 
@@ -8,13 +9,22 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from dnd_shared.errors import NotFoundError
+from pydantic import BaseModel
 
-CHARACTER_GET = "character.get"
+from dnd_shared.contracts.character import CharacterRef, CharacterSummary, get_summary
+from dnd_shared.contracts.rpc import RpcContract
+from dnd_shared.errors import NotFoundError
+from dnd_shared.identity import Principal
 
 
 class HubCaller(Protocol):
-    async def call(self, target: str, payload: dict[str, Any] | None = None, *, timeout: float | None = None) -> Any:
+    async def call(
+        self,
+        target: RpcContract[CharacterRef, CharacterSummary],
+        payload: BaseModel | dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> Any:
         """Send an RPC and return its result."""
 
 
@@ -26,49 +36,22 @@ class CharacterLook:
     appearance: str
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        for key in ("name", "id", "key"):
-            if isinstance(value.get(key), str):
-                return str(value[key])
-    return ""
+def look_from_summary(summary: CharacterSummary, appearance: str = "") -> CharacterLook:
+    """Name, species and the class with the most levels (ids such as ``fighter`` read as names)."""
+    main = max(summary.classes, key=lambda c: (c.level, c.id), default=None)
+    species = (summary.species or "human").replace("-", " ").replace("_", " ")
+    character_class = main.id.replace("-", " ").replace("_", " ") if main is not None else "adventurer"
+    return CharacterLook((summary.name or "Unnamed hero")[:80], species[:40], character_class[:40], appearance[:400])
 
 
-def look_from_character(document: dict[str, Any]) -> CharacterLook:
-    """Name, species, main class and appearance from a character document (top level or ``build``)."""
-    build = document.get("build") if isinstance(document.get("build"), dict) else {}
-    assert isinstance(build, dict)
-
-    def pick(*keys: str) -> Any:
-        for source in (document, build, build.get("details") or {}, document.get("sheet") or {}):
-            if isinstance(source, dict):
-                for key in keys:
-                    if source.get(key):
-                        return source[key]
-        return None
-
-    name = _text(pick("name")) or "Unnamed hero"
-    species = _text(pick("species", "race")) or "human"
-    classes = pick("classes")
-    character_class = _text(pick("class", "character_class"))
-    if not character_class and isinstance(classes, list) and classes:
-        main = max((c for c in classes if isinstance(c, dict)), key=lambda c: int(c.get("level") or 0), default=None)
-        if main is not None:
-            character_class = _text(main.get("class") or main.get("name") or main.get("class_name"))
-    appearance = pick("appearance", "description")
-    if isinstance(appearance, dict):
-        appearance = ", ".join(f"{k} {v}" for k, v in appearance.items() if isinstance(v, str | int))
-    return CharacterLook(name[:80], species[:40], (character_class or "adventurer")[:40], str(appearance or "")[:400])
-
-
-async def fetch_character_look(hub: HubCaller, character_id: uuid.UUID) -> CharacterLook:
+async def fetch_character_look(
+    hub: HubCaller, principal: Principal, character_id: uuid.UUID, appearance: str = ""
+) -> CharacterLook:
     """Ask the character service; its typed errors pass through (404 stays 404; 503 when no instance
-    serves ``character.get``)."""
-    result = await hub.call(CHARACTER_GET, {"character_id": str(character_id)})
-    if not isinstance(result, dict):
-        raise NotFoundError("The character could not be read.", code="character_not_found")
-    nested = result.get("character")
-    document: dict[str, Any] = nested if isinstance(nested, dict) else result
-    return look_from_character(document)
+    serves ``character.get_summary``). Someone else's character is the same 404 as a missing one."""
+    summary = await hub.call(get_summary, CharacterRef(character_id=character_id))
+    if not isinstance(summary, CharacterSummary):
+        summary = CharacterSummary.model_validate(summary)
+    if summary.owner_id != principal.user_id and not principal.is_admin:
+        raise NotFoundError(f"No character with id {character_id}.", code="character_not_found")
+    return look_from_summary(summary, appearance)

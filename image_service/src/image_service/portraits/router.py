@@ -43,7 +43,7 @@ async def create_portrait(
         )
     else:
         assert body.character_id is not None
-        look = await fetch_character_look(get_hub(request), body.character_id)
+        look = await fetch_character_look(get_hub(request), user, body.character_id, body.appearance)
     job = await jobs.queue_portrait(user.user_id, portrait_spec(body, look), body.character_id, target)
     wake_worker_after_commit(session, request.app.state)
     response.headers["Location"] = f"{API_PREFIX}/jobs/{job.id}"

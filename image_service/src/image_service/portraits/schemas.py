@@ -24,6 +24,9 @@ class PortraitCreate(BaseModel):
 
     character_id: uuid.UUID | None = None
     description: PortraitDescription | None = None
+    appearance: str = Field(
+        default="", max_length=400, description="with character_id: how they look (the character summary has no looks)"
+    )
     style: PortraitStyle = "token"
     theme: PortraitTheme = "classic"
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1, description="same seed, same offline portrait")
@@ -35,4 +38,6 @@ class PortraitCreate(BaseModel):
     def _one_source(self) -> PortraitCreate:
         if (self.character_id is None) == (self.description is None):
             raise ValueError("give exactly one of character_id or description")
+        if self.description is not None and self.appearance:
+            raise ValueError("with a description, put the appearance inside it")
         return self
