@@ -60,9 +60,23 @@ async def test_spell_lists_respect_class_limits(api: httpx.AsyncClient, alice: d
     # Wizard 3 with Int 17 (+3): DC 8 + 2 + 3 = 13, attack +5; 3 cantrips, 6 prepared (class table).
     assert (wizard["save_dc"], wizard["attack_bonus"]) == (13, 5)
     assert (wizard["cantrips_max"], wizard["prepared_max"]) == (3, 6)
-    swap = await api.put(f"{BASE}/{cid}/spells/wizard", json={"prepared": [
-        "magic_missile", "mage_armor", "sleep", "detect_magic", "shatter", "thunderwave"]}, headers=alice)
+    new_list = ["magic_missile", "mage_armor", "sleep", "detect_magic", "shatter", "thunderwave"]
+    # 2024: a Wizard changes prepared spells after a Long Rest; right after creation nothing is allowed.
+    assert spells["changes"]["wizard"]["prepared"] == {"allowed_now": 0,
+                                                       "rule": "a Wizard replaces any of them after a Long Rest"}
+    early = await api.put(f"{BASE}/{cid}/spells/wizard", json={"prepared": new_list}, headers=alice)
+    assert early.status_code == 422 and early.json()["error"]["code"] == "spell_change_not_allowed"
+    await api.post(f"{BASE}/{cid}/rests/long", headers=alice)
+    swap = await api.put(f"{BASE}/{cid}/spells/wizard", json={"prepared": new_list}, headers=alice)
     assert swap.status_code == 200 and "shatter" in swap.json()["prepared"]["wizard"]
+    # One cantrip may be replaced per Long Rest.
+    assert swap.json()["changes"]["wizard"]["cantrips"]["allowed_now"] == 1
+    one = await api.put(f"{BASE}/{cid}/spells/wizard", json={"cantrips": ["light", "ray_of_frost", "mage_hand"]},
+                        headers=alice)
+    assert one.status_code == 200
+    two = await api.put(f"{BASE}/{cid}/spells/wizard", json={"cantrips": ["light", "fire_bolt", "minor_illusion"]},
+                        headers=alice)
+    assert two.status_code == 422 and two.json()["error"]["code"] == "spell_change_not_allowed"
     too_many = await api.put(f"{BASE}/{cid}/spells/wizard", json={"cantrips": [
         "light", "ray_of_frost", "shocking_grasp", "prestidigitation"]}, headers=alice)
     assert too_many.status_code == 422

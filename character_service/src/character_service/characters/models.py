@@ -32,3 +32,6 @@ class Character(EntityMixin, Base):
     advancement: Mapped[str] = mapped_column(String(16), nullable=False, default="xp", server_default="xp")
     #: In milestone mode: the level the DM has granted (None until the first milestone).
     milestone_level: Mapped[int | None] = mapped_column(nullable=True)
+    #: Spell replacements still allowed per class (rules.spell_changes), granted by rests and level-ups.
+    spell_swaps: Mapped[dict[str, dict[str, int]]] = mapped_column(JSONB, nullable=False, default=dict,
+                                                                  server_default="{}")

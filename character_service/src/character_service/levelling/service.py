@@ -16,6 +16,7 @@ from character_service.characters.service import (
 from character_service.levelling.schemas import LevelUpIn
 from character_service.rules.data.classes import CLASSES
 from character_service.rules.level_up import LevelUpOptions, apply_level_up, level_up_options
+from character_service.rules.spell_changes import granted
 from character_service.rules.validation import Problem, validate
 from dnd_shared.errors import ConflictError, ErrorDetail, UnprocessableError
 from dnd_shared.identity import Principal
@@ -60,6 +61,7 @@ class LevellingService:
             raise rules_error(problems, "The level-up leaves the build breaking the rules.")
         before = sheet_of(character)
         new_level = next(c.level for c in result.classes if c.id == body.class_id)
+        character.spell_swaps = granted(character.spell_swaps, "level_up", [body.class_id])
         character = await self.characters.replace_build(
             character, result, author=principal, message=f"Level up: {body.class_id.title()} {new_level}")
         after = sheet_of(character)

@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from character_service.characters.models import Character
 from character_service.characters.service import CharacterService, parse_build
 from character_service.play.schemas import PlayResult
 from character_service.rules import conditions, play, rests
+from character_service.rules import spell_changes as spell_changes_rules
 from character_service.rules.sheet import Sheet, compute_sheet
 from character_service.rules.state import (
     HIT_DIE_SIDES,
@@ -53,7 +55,10 @@ class PlayService:
         self.characters = characters
         self.rng = rng or random.SystemRandom()
 
-    async def apply(self, principal: Principal, character_id: uuid.UUID, operation: Operation) -> PlayResult:
+    async def apply(self, principal: Principal, character_id: uuid.UUID, operation: Operation,
+                    also: Callable[[Character], Mapping[str, Any]] | None = None) -> PlayResult:
+        """Lock, apply ``operation`` to the play state, store it; ``also`` gives other columns to change
+        in the same write (one version bump per operation)."""
         character = await self.characters.lock_visible(principal, character_id, allow_dm=True)
         if character.status == "draft":
             raise ConflictError("A draft cannot be played; complete it first.", code="character_is_draft")
@@ -63,6 +68,8 @@ class PlayService:
             new_state, report = operation(state, limits)
         except PlayError as exc:
             raise play_error(exc) from exc
+        for column, value in (also(character) if also is not None else {}).items():
+            setattr(character, column, value)
         character = await self.characters.save_state(character, new_state)
         sheet = compute_sheet(parse_build(character.build), new_state)
         return PlayResult(
@@ -163,4 +170,8 @@ class PlayService:
         return await self.apply(principal, character_id, lambda s, lim: rests.short_rest(s, lim, chosen))
 
     async def long_rest(self, principal: Principal, character_id: uuid.UUID) -> PlayResult:
-        return await self.apply(principal, character_id, lambda s, lim: rests.long_rest(s, lim))
+        def spell_changes(character: Character) -> dict[str, Any]:
+            classes = [c["id"] for c in character.build.get("classes", [])]
+            return {"spell_swaps": spell_changes_rules.granted(character.spell_swaps, "long_rest", classes)}
+
+        return await self.apply(principal, character_id, lambda s, lim: rests.long_rest(s, lim), also=spell_changes)

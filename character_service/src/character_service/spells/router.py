@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Response
 from character_service.characters.models import Character
 from character_service.characters.router import CharacterServiceDep, IfMatch
 from character_service.characters.service import check_if_match, etag_of, parse_build, sheet_of
+from character_service.rules.spell_changes import RULES, describe, replacements
 from character_service.spells.schemas import ClassSpellsIn, SpellbookIn, SpellsOut
 from dnd_shared.errors import ConflictError, ErrorDetail, UnprocessableError
 from dnd_shared.identity import CurrentUser
@@ -30,6 +31,9 @@ def spells_out(character: Character, response: Response) -> SpellsOut:
         prepared=spells.get("prepared", {}), spellbook=spells.get("spellbook", []),
         spellcasting={k: dict(v) for k, v in sheet["spellcasting"].items()},
         spell_slots=dict(sheet["spell_slots"]), pact_slots=dict(sheet["pact_slots"]) if sheet["pact_slots"] else None,
+        changes={class_id: {kind: {"allowed_now": character.spell_swaps.get(class_id, {}).get(kind, 0),
+                                   "rule": describe(class_id, kind)} for kind in RULES.get(class_id, {})}
+                 for class_id in sheet["spellcasting"]},
     )
 
 
@@ -49,9 +53,20 @@ async def set_class_spells(character_id: uuid.UUID, class_id: ClassId, body: Cla
         raise UnprocessableError("The character has no levels in that class.", code="unknown_class",
                                  details=[ErrorDetail("class_id", f"not one of the character's classes: {class_id}")])
     spells = dict(character.build.get("spells", {}))
+    swaps = {k: dict(v) for k, v in character.spell_swaps.items()}
     for key, value in (("cantrips", body.cantrips), ("prepared", body.prepared)):
         if value is not None:
+            used = replacements(spells.get(key, {}).get(class_id, []), value)
+            left = swaps.get(class_id, {}).get(key, 0)
+            if used and character.status == "active":
+                if used > left:
+                    raise UnprocessableError(
+                        f"Too many {key} replaced: {describe(class_id, key)}.",  # type: ignore[arg-type]
+                        code="spell_change_not_allowed",
+                        details=[ErrorDetail(key, f"{used} replaced, {left} allowed now")])
+                swaps.setdefault(class_id, {})[key] = left - used
             spells[key] = {**spells.get(key, {}), class_id: value}
+    character.spell_swaps = swaps
     build = parse_build({**character.build, "spells": spells})
     stored = await characters.replace_build(character, build, author=user, message=f"Spells: {class_id} lists")
     return spells_out(stored, response)

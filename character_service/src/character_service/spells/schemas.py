@@ -32,3 +32,5 @@ class SpellsOut(BaseModel):
     spellcasting: dict[str, Any] = Field(description="Per class: ability, save DC, attack, limits, always prepared")
     spell_slots: dict[str, Any]
     pact_slots: dict[str, Any] | None
+    changes: dict[str, dict[str, Any]] = Field(
+        description="Per class and list: replacements allowed now and the 2024 rule that grants them")
