@@ -180,7 +180,7 @@ async def test_without_a_hub_the_catalog_lookup_gives_empty_hints() -> None:
 
 def test_catalog_match_replies_become_hints() -> None:
     reply = {"matches": [
-        {"entry": {"name": "Fireball", "type": "spell", "mechanics": {"level": 3, "classes": ["Sorcerer", "Wizard"]}},
+        {"entry": {"name": "Fireball", "type": "spell", "mechanics": {"level": 3, "classes": ["sorcerer", "wizard"]}},
          "similarity": 0.8, "score": 0.03},
         {"entry": {"name": "Broken", "mechanics": {"classes": ["Wizard"]}}, "similarity": 0.7},
     ], "best_similarity": 0.8}

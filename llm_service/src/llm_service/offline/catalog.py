@@ -55,7 +55,7 @@ def spells_from_reply(reply: dict[str, Any] | None) -> tuple[CatalogSpell, ...]:
         mechanics = entry.get("mechanics") if isinstance(entry.get("mechanics"), dict) else {}
         name, level, classes = entry.get("name"), mechanics.get("level"), mechanics.get("classes", [])
         if isinstance(name, str) and isinstance(level, int) and isinstance(classes, list):
-            spells.append(CatalogSpell(name=name, level=level, classes=tuple(str(c) for c in classes)))
+            spells.append(CatalogSpell(name=name, level=level, classes=tuple(str(c).title() for c in classes)))
     return tuple(spells)
 
 
