@@ -227,6 +227,8 @@ async def test_generation_commands_through_the_hub(
         assert map_["layout"]["rooms"][0]["name"] == "Common room"
         status = await campaign.call("image.job.get", {"job_id": job["id"]}, principal=principal, timeout=5)
         assert status["id"] == job["id"]
+        info = await campaign.call("image.system.info", {}, timeout=5)
+        assert info["service"] == "image" and "image.portrait.generate" in info["rpc_types"]
         # The map is the owner's, visible over HTTP.
         over_http = await env.client.get(f"{PREFIX}/maps/{map_['id']}", headers=env.headers(owner))
         assert over_http.status_code == 200

@@ -6,6 +6,7 @@ Commands (other services asking for images on a user's behalf; the user's limit 
 - ``image.item.generate`` -> the queued job, same event;
 - ``image.map.generate`` -> the generated map (maps are quick: no job).
 Query: ``image.job.get`` -> a job's status.
+Plus the fleet's standard ``image.system.info`` and diagnostics trace handlers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 from dnd_shared.errors import UnauthorizedError
 from dnd_shared.hub.context import MessageContext
 from dnd_shared.hub.router import HubRouter
+from dnd_shared.hub.system import system_router
 from dnd_shared.identity import Principal
 from image_service.assets.storage import BlobStore
 from image_service.config import Settings
@@ -33,6 +35,7 @@ from image_service.portraits.service import portrait_spec
 from image_service.providers.offline_item import ItemSpec
 
 router = HubRouter()
+router.include(system_router("image"))
 
 
 class JobQuery(BaseModel):
