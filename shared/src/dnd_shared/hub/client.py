@@ -19,6 +19,8 @@ from typing import Any, TypeVar, overload
 import structlog
 from pydantic import BaseModel
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff
 from redis.exceptions import RedisError
 
 from dnd_shared.contracts.envelope import CloudEvent, PrincipalClaims
@@ -49,8 +51,11 @@ def new_instance_id(service: str) -> str:
 def create_hub_redis(url: str) -> Redis:
     """The hub's own connection pool: blocking reads hold connections, so they do not compete with
     the service's cache traffic, and the socket timeout stays above the blocking period."""
+    # Short reconnect backoff: redis-py's default (exponential up to 10 s) would keep consumers
+    # away for seconds after a Redis restart; the hub's loops do their own waiting.
+    retry = Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.5), retries=2)
     return Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30,
-                          max_connections=256)
+                          max_connections=256, retry=retry)
 
 
 class Hub:

@@ -104,7 +104,14 @@ class EventConsumer:
                 await self.reader.identify()
                 continue
             for stream, entries in answer or []:
-                await self.handle_batch(text(stream), entries)
+                try:
+                    await self.handle_batch(text(stream), entries)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:
+                    # Redis went away mid-batch: what was not acknowledged stays pending and is
+                    # reclaimed later; duplicates of what was handled are filtered by event id.
+                    log.warning("event_batch_failed", stream=text(stream), error=type(exc).__name__)
 
     async def reclaim(self) -> None:
         """Periodically take over entries pending too long (dead consumer, or a failed delivery

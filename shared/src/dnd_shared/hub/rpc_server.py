@@ -111,13 +111,20 @@ class RpcServer:
 
     async def _spawn(self, entry: Entry) -> None:
         await self._slots.acquire()
-        task = asyncio.create_task(self._process(entry))
+        task = asyncio.create_task(self._process_safely(entry))
         self._in_flight.add(task)
         task.add_done_callback(self._finished)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._in_flight.discard(task)
         self._slots.release()
+
+    async def _process_safely(self, entry: Entry) -> None:
+        try:
+            await self._process(entry)
+        except Exception as exc:
+            # Redis went away while answering: the entry stays pending; the caller times out.
+            log.warning("rpc_process_failed", error=type(exc).__name__)
 
     async def _process(self, entry: Entry) -> None:
         entry_id, fields = entry
