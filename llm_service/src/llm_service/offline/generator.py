@@ -282,16 +282,16 @@ def backstory(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> 
     home, elsewhere = rng.sample(p.PLACES, 2)
     theme = reading.theme
     paragraphs = [
-        f"{name} was raised near {home}, where {first} {p.BACKGROUND_PAST[reading.background]}.",
+        f"{name} was raised near {home} and {p.BACKGROUND_PAST[reading.background]}.",
         f"Everything changed when {p.THEME_EVENTS[theme.name]}. Since then {first} {theme.imagery}, and the path "
         f"of the {reading.class_name.lower()} became the only one that made sense.",
         f"Now {first} travels toward {elsewhere} with one purpose: {rng.choice(p.MOTIVATIONS)}. "
-        f"{rng.choice(p.BONDS)}",
+        f"{first} still carries {theme.keepsake}, the one thing left from before.",
     ]
     if data.get("tone"):
         paragraphs.append(_clip(f"Whoever tells this story tells it in a {data['tone']} voice.", 400))
-    hooks = [f"{verb} {obj} near {place}." for verb, obj, place in zip(
-        rng.sample(p.HOOK_VERBS, 3), rng.sample(p.HOOK_OBJECTS, 3), rng.sample(p.PLACES, 3), strict=True)]
+    hooks = [f"{hook} near {place}." for hook, place in zip(rng.sample(p.HOOKS, 3), rng.sample(p.PLACES, 3),
+                                                            strict=True)]
     return {"title": f"The {p.THEME_ADJECTIVES[theme.name]} Road of {first}", "paragraphs": paragraphs,
             "hooks": hooks}
 
@@ -502,7 +502,7 @@ def campaign_outline(data: dict[str, Any], rng: random.Random, hints: CatalogHin
          "summary": f"The trail leads to {places[1]} and {places[2]}, where {rival} turns out to serve {villain}. "
                     f"{rng.choice(p.COMPLICATIONS).capitalize()}."},
         {"title": f"Act III: {p.THEME_ADJECTIVES[theme.name]} Reckoning", "levels": ranges[2],
-         "summary": f"At {places[3]} the heroes face {villain} before {rng.choice(p.STAKES)}."},
+         "summary": f"At {places[3]} the heroes face {villain}; if they fail, {rng.choice(p.STAKES)}."},
     ]
     themes = [theme.name for theme in reading.themes[:3]]
     if data.get("tone"):
@@ -526,14 +526,15 @@ def story_hooks(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -
     level = int(data.get("party_level", 1))
     danger = "a local" if level <= 4 else "a regional" if level <= 10 else "a world-shaking"
     hooks = []
-    for i, (verb, obj, place) in enumerate(zip(
-            rng.sample(p.HOOK_VERBS, count), rng.sample(p.HOOK_OBJECTS, count), rng.sample(p.PLACES, count),
-            strict=True)):
+    incidents = rng.sample(p.INCIDENTS, count)
+    stakes = rng.sample(p.STAKES, count)
+    for i, (title, place) in enumerate(zip(rng.sample(p.HOOKS, count), rng.sample(p.PLACES, count), strict=True)):
         theme = reading.themes[i % len(reading.themes)]
+        happening = p.THEME_EVENTS[theme.name] if i == 0 else incidents[i]
         hooks.append({
-            "title": f"{verb} {obj}",
-            "summary": f"In {place}, {danger} threat touched by {theme.name}: {p.THEME_EVENTS[theme.name]}.",
-            "stakes": f"If the party fails, {rng.choice(p.STAKES)}.",
+            "title": title,
+            "summary": f"In {place}, {happening}: {danger} threat, and every sign points to {theme.name}.",
+            "stakes": f"If the party fails, {stakes[i]}.",
             "complication": rng.choice(p.COMPLICATIONS).capitalize() + ".",
         })
     return {"hooks": hooks}

@@ -328,7 +328,8 @@ THEMES: tuple[Theme, ...] = (
     Theme("shadow", ("shadow", "dark", "night", "shade", "dusk", "unseen", "silent", "whisper"),
           ("Minor Illusion", "Chill Touch"), ("Disguise Self", "Silent Image", "Fog Cloud", "Hex"),
           "seems to stand half a step inside the nearest shadow", "a black silk mask", "Nightveil"),
-    Theme("death", ("death", "dead", "buried", "necro*", "undead", "grave", "bone", "ghost", "corpse", "reaper",
+    Theme("death", ("death", "dead", "buried", "haunt*", "necro*", "undead", "grave", "bone", "ghost", "corpse",
+                    "reaper",
                     "funeral", "tomb"),
           ("Chill Touch", "Spare the Dying"), ("False Life", "Inflict Wounds", "Ray of Sickness", "Hex"),
           "speaks of the dead as old friends and keeps the living at arm's length", "a finger bone carved with names",
@@ -454,10 +455,14 @@ STAKES = ("a town will starve before winter", "an innocent will hang at dawn", "
 COMPLICATIONS = ("the person asking for help is lying about why", "a rival party wants the same prize",
                  "the villain is beloved by the locals", "the map is a forgery", "time moves strangely there",
                  "the only guide is wanted by the law", "success will anger a powerful patron")
-HOOK_VERBS = ("Recover", "Escort", "Investigate", "Defend", "Expose", "Rescue", "Steal back", "Break")
-HOOK_OBJECTS = ("a stolen reliquary", "a witness no one believes", "the disappearance of the ferryman",
-                "a caravan of lamp oil", "a noble's double life", "the last heir of a fallen house",
-                "a map inked on skin", "a curse on the wells")
+HOOKS = ("Recover a stolen reliquary", "Escort a witness no one believes",
+         "Investigate the disappearance of the ferryman", "Defend a caravan of lamp oil",
+         "Expose a noble's double life", "Rescue the last heir of a fallen house", "Steal back a map inked on skin",
+         "Break a curse on the wells")
+INCIDENTS = ("three travellers vanished on the same night", "a bell rings at midnight though the tower is empty",
+             "the local lord has stopped receiving visitors", "fishermen hauled up a sealed iron box",
+             "a child draws maps of places she has never seen", "the harvest rotted overnight",
+             "a stranger pays in coins minted a century ago", "the well water tastes of salt and ash")
 
 NPC_ROLES: dict[str, tuple[str, ...]] = {
     "Guard": ("guard", "watch", "sentry", "gatekeeper", "jailer"),
