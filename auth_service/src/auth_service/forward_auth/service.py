@@ -97,10 +97,6 @@ class ForwardAuthenticator:
             vouched.headers = _identity_headers(vouched)
         return vouched
 
-    def forget(self, credential: str) -> None:
-        self._bearer.pop(credential, None)
-        self._api_keys.pop(credential, None)
-
     # --- bearer tokens -----------------------------------------------------------------------------
     async def _bearer_identity(self, token: str) -> Vouched:
         vouched = self._bearer.get(token)
