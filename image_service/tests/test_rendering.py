@@ -153,3 +153,17 @@ def test_assets_directory_follows_the_var_dir(monkeypatch: pytest.MonkeyPatch, t
     assert Settings().resolved_assets_dir() == tmp_path / "assets"
     monkeypatch.setenv("IMAGE_ASSETS_DIR", str(tmp_path / "elsewhere"))
     assert Settings().resolved_assets_dir() == tmp_path / "elsewhere"
+
+
+def test_hair_and_beard_take_their_colour_from_the_appearance() -> None:
+    from image_service.providers.offline_portrait import hair_color
+    from image_service.providers.palettes import PORTRAIT_PALETTES
+
+    classic = PORTRAIT_PALETTES["classic"]
+    assert hair_color("a shock of red hair", classic) == (112, 42, 32)  # 70% red, 30% silhouette
+    assert hair_color("", classic) != hair_color("white hair", classic)
+    red = render_portrait(_spec(8, species="Dwarf", appearance="red beard"))
+    black = render_portrait(_spec(8, species="Dwarf", appearance="black beard"))
+    assert red != black
+    beard = Image.open(io.BytesIO(red)).convert("RGB").getpixel((256, 290))
+    assert beard[0] > beard[2] + 30  # the beard below the mouth is reddish

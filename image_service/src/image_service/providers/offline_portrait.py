@@ -69,12 +69,49 @@ def _species_key(species: str) -> str:
     return next((known for known in SPECIES if known in lowered), "human")
 
 
-def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> tuple[Image.Image, list[tuple[float, float]]]:
-    """The head-and-shoulders mask and the eye positions."""
+HAIR_COLORS: dict[str, tuple[int, int, int]] = {
+    "red": (150, 50, 30),
+    "copper": (170, 90, 40),
+    "ginger": (170, 90, 40),
+    "auburn": (120, 50, 30),
+    "blond": (200, 170, 90),
+    "golden": (210, 170, 70),
+    "brown": (100, 70, 45),
+    "black": (30, 28, 32),
+    "white": (225, 225, 230),
+    "silver": (190, 195, 205),
+    "grey": (140, 140, 145),
+    "gray": (140, 140, 145),
+    "green": (70, 130, 70),
+    "blue": (60, 90, 170),
+    "purple": (110, 60, 150),
+}
+
+
+def hair_color(appearance: str, palette: PortraitPalette) -> tuple[int, int, int]:
+    """A colour word in the appearance, muted toward the silhouette; else a tone between silhouette and rim."""
+    lowered = appearance.lower()
+    for word, color in HAIR_COLORS.items():
+        if word in lowered:
+            return tuple(round(0.7 * c + 0.3 * s) for c, s in zip(color, palette.silhouette, strict=True))  # type: ignore[return-value]
+    return tuple(round(0.72 * s + 0.28 * r) for s, r in zip(palette.silhouette, palette.rim, strict=True))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class _Figure:
+    body: Image.Image  # the whole silhouette
+    hair: Image.Image  # hair and beard, drawn in their own tone over the body
+    eyes: list[tuple[float, float]]
+
+
+def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> _Figure:
+    """The head-and-shoulders mask, the hair-and-beard mask and the eye positions."""
     species = _species_key(spec.species)
     build = _BUILDS[species]
     mask = Image.new("L", (size, size), 0)
     draw = ImageDraw.Draw(mask)
+    hair_mask = Image.new("L", (size, size), 0)
+    hair_draw = ImageDraw.Draw(hair_mask)
     c = size / 2
     hx, hy, rx, ry = c, build.head_y, build.head_rx, build.head_ry
     appearance = spec.appearance.lower()
@@ -85,17 +122,25 @@ def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> tuple[Imag
     elif "long hair" in appearance or "braid" in appearance:
         hair = "long"
     if hair == "long":
-        draw.rounded_rectangle((hx - rx * 1.15, hy - ry * 0.7, hx + rx * 1.15, hy + ry * 1.9), radius=rx, fill=255)
+        for target in (draw, hair_draw):
+            target.rounded_rectangle(
+                (hx - rx * 1.15, hy - ry * 0.7, hx + rx * 1.15, hy + ry * 1.9), radius=rx, fill=255
+            )
     # Shoulders and neck.
     shoulder_top = hy + ry + 70
     draw.ellipse((c - build.shoulders, shoulder_top, c + build.shoulders, shoulder_top + 520), fill=255)
     draw.rectangle((c - build.neck, hy + ry * 0.4, c + build.neck, shoulder_top + 60), fill=255)
-    # Head.
+    # Head (its face hides long hair behind it), then hair on top.
     draw.ellipse((hx - rx, hy - ry, hx + rx, hy + ry), fill=255)
+    hair_draw.ellipse((hx - rx * 0.92, hy - ry * 0.55, hx + rx * 0.92, hy + ry * 0.98), fill=0)
+    if hair == "long":
+        hair_draw.ellipse((hx - rx * 1.08, hy - ry * 1.1, hx + rx * 1.08, hy - ry * 0.35), fill=255)
     if hair == "short":
-        draw.ellipse((hx - rx * 1.08, hy - ry * 1.1, hx + rx * 1.08, hy + ry * 0.2), fill=255)
+        for target in (draw, hair_draw):
+            target.ellipse((hx - rx * 1.08, hy - ry * 1.1, hx + rx * 1.08, hy - ry * 0.35), fill=255)
     elif hair == "topknot":
-        draw.ellipse((hx - rx * 0.35, hy - ry * 1.35, hx + rx * 0.35, hy - ry * 0.75), fill=255)
+        for target in (draw, hair_draw):
+            target.ellipse((hx - rx * 0.35, hy - ry * 1.35, hx + rx * 0.35, hy - ry * 0.75), fill=255)
     # Ears.
     if species in ("elf", "gnome", "orc", "tiefling", "halfling"):
         reach = {"elf": 1.9, "gnome": 1.55, "orc": 1.45, "tiefling": 1.5, "halfling": 1.3}[species]
@@ -139,21 +184,22 @@ def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> tuple[Imag
             (c - build.shoulders * 0.75, shoulder_top + 20, c + build.shoulders * 0.75, shoulder_top + 140), fill=255
         )
     # Beard.
-    bearded = species == "dwarf" or (species in ("human", "orc", "halfling") and rng.random() < 0.3)
-    if "beard" in appearance and "no beard" not in appearance:
-        bearded = True
+    # Dwarves are bearded unless told otherwise; anyone else only when the appearance says so.
+    clean_shaven = any(word in appearance for word in ("no beard", "beardless", "clean-shaven", "clean shaven"))
+    bearded = not clean_shaven and (species == "dwarf" or "beard" in appearance)
     if bearded:
         length = 1.7 if species == "dwarf" else 1.25
-        draw.polygon(
-            [
-                (hx - rx * 0.85, hy + ry * 0.1),
-                (hx + rx * 0.85, hy + ry * 0.1),
-                (hx + rx * 0.5, hy + ry * length),
-                (hx, hy + ry * (length + 0.15)),
-                (hx - rx * 0.5, hy + ry * length),
-            ],
-            fill=255,
-        )
+        beard = [
+            (hx - rx * 0.9, hy + ry * 0.05),
+            (hx + rx * 0.9, hy + ry * 0.05),
+            (hx + rx * 0.55, hy + ry * length),
+            (hx, hy + ry * (length + 0.15)),
+            (hx - rx * 0.55, hy + ry * length),
+        ]
+        draw.polygon(beard, fill=255)
+        hair_draw.polygon(beard, fill=255)
+        # The mouth stays clear of the beard.
+        hair_draw.ellipse((hx - rx * 0.28, hy + ry * 0.32, hx + rx * 0.28, hy + ry * 0.5), fill=0)
     eyes = [(hx - rx * 0.38, hy - ry * 0.05), (hx + rx * 0.38, hy - ry * 0.05)]
     if species == "orc":
         # Tusks are cut out of the silhouette so the background shows through them.
@@ -166,7 +212,7 @@ def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> tuple[Imag
                 ],
                 fill=0,
             )
-    return mask, eyes
+    return _Figure(mask, hair_mask, eyes)
 
 
 def _horn(x: float, y: float, side: int, length: float, base: float) -> list[tuple[float, float]]:
@@ -267,7 +313,8 @@ def render_portrait(spec: PortraitSpec) -> bytes:
     emblem(ImageDraw.Draw(layer), c, size * 0.42, size * 0.3, (*palette.emblem, 70))  # type: ignore[arg-type]
     picture = Image.alpha_composite(picture, layer)
 
-    silhouette, eyes = _silhouette(size, spec, rng)
+    figure = _silhouette(size, spec, rng)
+    silhouette, eyes = figure.body, figure.eyes
     rim = Image.new("RGBA", (size, size), (*palette.rim, 255))
     body = Image.new("RGBA", (size, size), (*palette.silhouette, 255))
     shifted = Image.new("L", (size, size), 0)
@@ -276,6 +323,20 @@ def render_portrait(spec: PortraitSpec) -> bytes:
     picture.paste(Image.new("RGBA", (size, size), (*palette.rim, 255)), (0, 0), glow.point(lambda v: v * 0.35))
     picture.paste(rim, (0, 0), silhouette)
     picture.paste(body, (0, 0), shifted)
+    hair = Image.new("L", (size, size), 0)
+    hair.paste(figure.hair, (-10, -12))
+    hair = Image.composite(hair, Image.new("L", (size, size), 0), shifted)
+    tone = hair_color(spec.appearance, palette)
+    picture.paste(Image.new("RGBA", (size, size), (*tone, 255)), (0, 0), hair)
+    strands = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    strand_draw = ImageDraw.Draw(strands)
+    shade = tuple(round(0.6 * v) for v in tone)
+    for _ in range(28):
+        x = rng.uniform(size * 0.3, size * 0.7)
+        y = rng.uniform(size * 0.2, size * 0.75)
+        strand_draw.line([(x, y), (x + rng.uniform(-14, 14), y + rng.uniform(30, 70))], fill=(*shade, 150), width=5)
+    strands.putalpha(Image.composite(strands.getchannel("A"), Image.new("L", (size, size), 0), hair))
+    picture = Image.alpha_composite(picture, strands)
     eye_layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     eye_draw = ImageDraw.Draw(eye_layer)
     for ex, ey in eyes:
