@@ -6,6 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from auth_service.api_keys.format import generate_api_key, is_well_formed, key_digest
 from auth_service.config import Settings
@@ -42,3 +43,12 @@ def test_api_key_format_is_recognisable_and_checksummed() -> None:
     assert not is_well_formed("dndk_short") and not is_well_formed("x" * 44)
     digest = key_digest(key, b"secret")
     assert len(digest) == 64 and key not in digest and digest != key_digest(key, b"other")
+
+
+def test_production_refuses_the_default_hmac_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DND_ENV", "production")
+    monkeypatch.setenv("DND_SECRET_KEY", "a-real-fleet-secret-from-the-vault")
+    with pytest.raises(ValidationError, match="hmac_secret"):
+        Settings()
+    monkeypatch.setenv("AUTH_HMAC_SECRET", "a-real-hmac-secret-from-the-vault")
+    assert Settings().hmac_secret.get_secret_value() == "a-real-hmac-secret-from-the-vault"
