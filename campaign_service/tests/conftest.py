@@ -52,5 +52,5 @@ async def bare_table(infra: TestInfra, db_connection: AsyncConnection, redis_cli
 @pytest.fixture
 async def table(bare_table: Table, hub_instance: HubFactory) -> AsyncIterator[Table]:
     """:func:`bare_table` with a character service on the hub."""
-    async with hub_instance("character", character_router(bare_table.characters)):
+    async with hub_instance("character", character_router(bare_table)):
         yield bare_table

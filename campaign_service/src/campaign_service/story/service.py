@@ -235,7 +235,7 @@ class StoryService:
         """Entities matching ``text`` in what the caller may see."""
         _, viewer = await self.access.viewer(user, campaign_id)
         shown = view_all(viewer, "entity", (entity_document(e) for e in await self.entities.search(campaign_id, text)))
-        return [d for d in shown if matches({k: d[k] for k in ("name", "summary", "data", "tags")}, text)]
+        return [d for d in shown if matches({k: d.get(k) for k in ("name", "summary", "data", "tags")}, text)]
 
     async def npc_from_creature(self, user: Principal, campaign_id: uuid.UUID, body: NpcFromCreatureIn,
                                 hub: HubCaller) -> StoryEntity:

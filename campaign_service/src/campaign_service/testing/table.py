@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
+from dnd_shared.contracts.campaign import CampaignSessionCompletedV1
 from dnd_shared.contracts.character import CharacterClassLevel, CharacterRef, CharacterSummary, get_summary
 from dnd_shared.errors import NotFoundError
 from dnd_shared.hub import HubRouter, MessageContext
@@ -28,6 +29,8 @@ class Table:
     identity: SignedIdentity
     relay: OutboxRelay
     characters: dict[uuid.UUID, CharacterSummary] = field(default_factory=dict)
+    #: ``campaign.session_completed.v1`` events the test character service handled, in order.
+    completed_sessions: list[CampaignSessionCompletedV1] = field(default_factory=list)
 
     def as_user(self, user_id: uuid.UUID) -> dict[str, str]:
         """Identity headers of ``user_id`` as the edge would send them."""
@@ -71,9 +74,15 @@ class Table:
         return created
 
 
-def character_router(table_characters: dict[uuid.UUID, CharacterSummary]) -> HubRouter:
-    """The character service's ``character.get_summary`` over the test's characters."""
+def character_router(table: Table) -> HubRouter:
+    """The character service's ``character.get_summary`` over the table's characters, and a subscriber
+    to ``campaign.session_completed.v1`` that records what it handled."""
     router = HubRouter()
+    table_characters = table.characters
+
+    @router.subscribe(CampaignSessionCompletedV1)
+    async def on_completed(event: CampaignSessionCompletedV1, ctx: MessageContext) -> None:
+        table.completed_sessions.append(event)
 
     @router.rpc(get_summary)
     async def summary(request: CharacterRef, ctx: MessageContext) -> CharacterSummary:
