@@ -180,10 +180,10 @@ def _silhouette(size: int, spec: PortraitSpec, rng: random.Random) -> _Figure:
                     fill=255,
                 )
     elif species == "goliath":
-        draw.rectangle(
-            (c - build.shoulders * 0.75, shoulder_top + 20, c + build.shoulders * 0.75, shoulder_top + 140), fill=255
+        # Massive shoulders: a second, wider and flatter swell over the first.
+        draw.ellipse(
+            (c - build.shoulders * 1.12, shoulder_top + 40, c + build.shoulders * 1.12, shoulder_top + 420), fill=255
         )
-    # Beard.
     # Dwarves are bearded unless told otherwise; anyone else only when the appearance says so.
     clean_shaven = any(word in appearance for word in ("no beard", "beardless", "clean-shaven", "clean shaven"))
     bearded = not clean_shaven and (species == "dwarf" or "beard" in appearance)
