@@ -120,7 +120,7 @@ def test_text_parsers() -> None:
 
 
 def test_every_draft_validates_and_srd_content_passes_its_own_balance_guideline() -> None:
-    errors = []
+    errors: list[tuple[str, str]] = []
     for draft in drafts():
         report = check_balance(MECHANICS_MODELS[draft.type].model_validate(draft.mechanics))
         errors.extend((draft.name, v.code) for v in report.errors)

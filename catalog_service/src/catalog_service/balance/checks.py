@@ -161,7 +161,7 @@ def species_cost(m: SpeciesMechanics) -> float:
             cost += trait.amount / 5
         else:
             cost += max(trait.amount, 1) * SPECIES_TRAIT_COST[trait.kind]
-    return cost
+    return float(cost)
 
 
 def check_species(m: SpeciesMechanics) -> list[Verdict]:
@@ -176,7 +176,7 @@ def check_species(m: SpeciesMechanics) -> list[Verdict]:
 
 def cr_from_hit_points(hp: int) -> float:
     """The CR whose SRD median hit points are closest to ``hp`` (on a log scale)."""
-    return min(HP_BY_CR, key=lambda cr: abs(math.log(hp) - math.log(HP_BY_CR[cr])))
+    return float(min(HP_BY_CR, key=lambda cr: abs(math.log(hp) - math.log(HP_BY_CR[cr]))))
 
 
 def check_creature(m: CreatureMechanics) -> list[Verdict]:
