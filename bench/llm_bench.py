@@ -156,7 +156,8 @@ def render(report: dict[str, dict[str, float]], command: str, count: int) -> str
         "in-process through httpx's ASGI transport (signed identity, rate limit, quota query, cache, usage row). "
         f"{count} requests per row after 20 warm-up requests, one at a time. "
         f"{platform.machine()}, Python {platform.python_version()}, 2 cores shared with PostgreSQL, Redis and the "
-        "fake server.",
+        f"fake server (and other engineers' test runs: load average {os.getloadavg()[0]:.1f} at the end of the run, "
+        "so the absolute numbers are pessimistic; the difference between rows is what matters).",
         "",
         "| measure | p50 (ms) | p99 (ms) |",
         "|---|---|---|",
