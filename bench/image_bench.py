@@ -7,6 +7,7 @@ It rewrites its own ``## Image service`` section of bench/RESULTS.md and leaves 
 
 from __future__ import annotations
 
+import os
 import platform
 import re
 import statistics
@@ -53,6 +54,7 @@ def p95(samples: list[float]) -> float:
 
 
 def main() -> None:
+    load = os.getloadavg()
     rows = []
     for width, height in SIZES:
         for kind in KINDS:
@@ -93,7 +95,9 @@ def main() -> None:
         "",
         f"- offline portrait (512x512, drawn at 1024 and downsampled): p50 **{p50(portrait):.0f} ms**",
         f"- offline item icon (256x256): p50 **{p50(item):.0f} ms**",
-        f"- Python {platform.python_version()} on {platform.machine()} ({platform.system()}), single thread",
+        f"- Python {platform.python_version()} on {platform.machine()} ({platform.system()}), single thread; "
+        f"{os.cpu_count()} cores shared with other work, load average {load[0]:.1f} when the run started "
+        "(numbers move by 2-3x with the load)",
         "",
     ]
     section = "\n".join(lines)

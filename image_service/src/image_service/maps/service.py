@@ -18,13 +18,13 @@ from image_service.assets.service import AssetService, NewImage
 from image_service.assets.storage import BlobStore
 from image_service.maps.areas import covered_squares, squares_on_map
 from image_service.maps.generation import generate_map, size_problem
-from image_service.maps.layout import WALL, MapLayout, layout_from_dict
+from image_service.maps.layout import WALL, MapKind, MapLayout, layout_from_dict
 from image_service.maps.models import MapRecord
 from image_service.maps.overlays import SPACE_SQUARES, Overlays
 from image_service.maps.rendering import map_png, map_svg
 from image_service.maps.repository import MapRepository
 from image_service.maps.schemas import AreaIn, AreaSquares, MapCreate, MapPatch, OverlaysIn, RenderRequest
-from image_service.maps.themes import MapTheme
+from image_service.maps.themes import MAP_THEMES, MapTheme
 from image_service.metrics import GENERATIONS, RENDER_SECONDS
 
 NOUN = "map"
@@ -56,10 +56,10 @@ def _check_overlays(overlays: OverlaysIn, width: int, height: int) -> None:
 
 
 def render_new_map(
-    kind: str, width: int, height: int, seed: int, theme: MapTheme, overlays: Overlays, scale: int | None
+    kind: MapKind, width: int, height: int, seed: int, theme: MapTheme, overlays: Overlays, scale: int | None
 ) -> RenderedMap:
     """Generate and draw a map (CPU work: call it in a worker thread)."""
-    layout = generate_map(kind, width, height, seed)  # type: ignore[arg-type]
+    layout = generate_map(kind, width, height, seed)
     png, pw, ph = map_png(layout, theme, overlays, scale)
     svg, sw, sh = map_svg(layout, theme, overlays, scale)
     prompt = f"{kind} {width}x{height} seed {seed} theme {theme}"
@@ -68,6 +68,13 @@ def render_new_map(
         NewImage(png, "image/png", pw, ph, "procedural", prompt),
         NewImage(svg, "image/svg+xml", sw, sh, "procedural", prompt),
     )
+
+
+def _stored_theme(value: str) -> MapTheme:
+    """A theme read back from the database (written from a validated request)."""
+    if value not in MAP_THEMES:
+        raise ValueError(f"unknown stored theme {value!r}")
+    return value
 
 
 class MapService:
@@ -132,7 +139,7 @@ class MapService:
         record = await self.visible(principal, map_id)
         _check_overlays(request.overlays, record.width, record.height)
         layout = layout_from_dict(record.layout)
-        theme: MapTheme = request.theme or record.theme  # type: ignore[assignment]
+        theme = request.theme or _stored_theme(record.theme)
         draw = map_png if request.format == "png" else map_svg
         data, _, _ = await asyncio.to_thread(draw, layout, theme, request.overlays.to_overlays(), request.scale)
         return data, "image/png" if request.format == "png" else "image/svg+xml"

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from PIL import ImageDraw
 
-RGB = tuple[int, int, int]
+#: An RGB colour, or RGBA for a translucent emblem.
+RGB = tuple[int, ...]
 Emblem = Callable[[ImageDraw.ImageDraw, float, float, float, RGB], None]
 
 

@@ -170,8 +170,8 @@ def render_item_icon(spec: ItemSpec) -> bytes:
     ImageDraw.Draw(glow).ellipse((size * 0.2, size * 0.18, size * 0.8, size * 0.78), fill=(*rarity, 150))
     image = Image.alpha_composite(image, glow.filter(ImageFilter.GaussianBlur(size * 0.08)))
     icon = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    accent = tuple(min(255, int(v * 1.1)) for v in rarity)
-    _draw_icon(ImageDraw.Draw(icon), spec.category, size, accent, rng)  # type: ignore[arg-type]
+    accent = (min(255, int(rarity[0] * 1.1)), min(255, int(rarity[1] * 1.1)), min(255, int(rarity[2] * 1.1)))
+    _draw_icon(ImageDraw.Draw(icon), spec.category, size, accent, rng)
     image = Image.alpha_composite(image, icon)
     draw = ImageDraw.Draw(image)
     label = spec.rarity.replace("_", " ")

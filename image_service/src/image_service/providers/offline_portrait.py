@@ -93,8 +93,18 @@ def hair_color(appearance: str, palette: PortraitPalette) -> tuple[int, int, int
     lowered = appearance.lower()
     for word, color in HAIR_COLORS.items():
         if word in lowered:
-            return tuple(round(0.7 * c + 0.3 * s) for c, s in zip(color, palette.silhouette, strict=True))  # type: ignore[return-value]
-    return tuple(round(0.72 * s + 0.28 * r) for s, r in zip(palette.silhouette, palette.rim, strict=True))  # type: ignore[return-value]
+            return mix(color, palette.silhouette, 0.3)
+    return mix(palette.silhouette, palette.rim, 0.28)
+
+
+def mix(a: tuple[int, int, int], b: tuple[int, int, int], share_of_b: float) -> tuple[int, int, int]:
+    """``a`` blended with ``share_of_b`` of ``b``."""
+    keep = 1 - share_of_b
+    return (
+        round(a[0] * keep + b[0] * share_of_b),
+        round(a[1] * keep + b[1] * share_of_b),
+        round(a[2] * keep + b[2] * share_of_b),
+    )
 
 
 @dataclass(frozen=True)
@@ -310,7 +320,7 @@ def render_portrait(spec: PortraitSpec) -> bytes:
     picture = _background(size, palette, rng)
     layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     emblem = emblem_for(spec.character_class)
-    emblem(ImageDraw.Draw(layer), c, size * 0.42, size * 0.3, (*palette.emblem, 70))  # type: ignore[arg-type]
+    emblem(ImageDraw.Draw(layer), c, size * 0.42, size * 0.3, (*palette.emblem, 70))
     picture = Image.alpha_composite(picture, layer)
 
     figure = _silhouette(size, spec, rng)
