@@ -112,7 +112,7 @@ class AssistService:
         and the party's counterparts — all DM-only until the DM shows them."""
         campaign, viewer = await self.access.dm(user, campaign_id)
         require_antitheticon(campaign)
-        party = [f"{c.name}, {c.species} {class_label(c.classes)} {c.level}".strip()
+        party = [f"{c.name}, {c.species} {class_label(c.classes)}".strip()
                  for c in await self.access.party.in_campaign(campaign_id)][:8]
         premise = body.premise or campaign.description or campaign.name
         result = await generate(self.hub, "antitheticon", {
