@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dnd_shared.db.base import make_base
 
 SCHEMA = "llm"
-Base = make_base(SCHEMA)
+
+if TYPE_CHECKING:
+    # mypy cannot use a base class built at run time; it sees an equivalent static one.
+    from sqlalchemy.orm import DeclarativeBase
+
+    class Base(DeclarativeBase):
+        pass
+else:
+    Base = make_base(SCHEMA)

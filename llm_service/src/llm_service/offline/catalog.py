@@ -52,7 +52,8 @@ def spells_from_reply(reply: dict[str, Any] | None) -> tuple[CatalogSpell, ...]:
     """The spells of a catalog reply with the level and classes the generator checks."""
     spells = []
     for entry, _ in _entries(reply):
-        mechanics = entry.get("mechanics") if isinstance(entry.get("mechanics"), dict) else {}
+        raw_mechanics = entry.get("mechanics")
+        mechanics: dict[str, Any] = raw_mechanics if isinstance(raw_mechanics, dict) else {}
         name, level, classes = entry.get("name"), mechanics.get("level"), mechanics.get("classes", [])
         if isinstance(name, str) and isinstance(level, int) and isinstance(classes, list):
             spells.append(CatalogSpell(name=name, level=level, classes=tuple(str(c).title() for c in classes)))

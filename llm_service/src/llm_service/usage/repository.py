@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select, text
 
@@ -36,7 +37,7 @@ class UsageRepository(Repository[UsageRecord]):
     model = UsageRecord
     entity_name = "usage_record"
 
-    def _aggregates(self) -> tuple[object, ...]:
+    def _aggregates(self) -> tuple[Any, ...]:
         return (
             func.count(UsageRecord.id),
             func.coalesce(func.sum(UsageRecord.input_tokens), 0),
@@ -47,7 +48,7 @@ class UsageRepository(Repository[UsageRecord]):
 
     async def totals(self, user_id: uuid.UUID, since: datetime) -> Totals:
         """The user's usage from ``since`` on."""
-        statement = select(*self._aggregates()).where(  # type: ignore[call-overload,unused-ignore]
+        statement = select(*self._aggregates()).where(
             UsageRecord.user_id == user_id, UsageRecord.created_at >= since, UsageRecord.deleted_at.is_(None)
         )
         row = (await self.session.execute(statement)).one()
@@ -74,12 +75,12 @@ class UsageRepository(Repository[UsageRecord]):
         """Every user's usage from ``since`` on, most tokens first."""
         tokens = func.coalesce(func.sum(UsageRecord.input_tokens + UsageRecord.output_tokens), 0)
         statement = (
-            select(UsageRecord.user_id, *self._aggregates())  # type: ignore[call-overload,unused-ignore]
+            select(UsageRecord.user_id, *self._aggregates())
             .where(UsageRecord.created_at >= since, UsageRecord.user_id.is_not(None), UsageRecord.deleted_at.is_(None))
             .group_by(UsageRecord.user_id)
             .order_by(tokens.desc(), UsageRecord.user_id)
             .limit(max(1, min(limit, 500)))
         )
-        rows = (await self.session.execute(statement)).all()
+        rows: list[Any] = list((await self.session.execute(statement)).all())
         return [UserTotals(row[0], Totals(int(row[1]), int(row[2]), int(row[3]), Decimal(row[4]), int(row[5])))
                 for row in rows]
