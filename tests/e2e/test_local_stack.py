@@ -59,10 +59,11 @@ def test_stack_lifecycle(own_stack: RunningStack) -> None:
             assert response.headers["strict-transport-security"].startswith("max-age=31536000")
             assert response.headers["x-content-type-options"] == "nosniff"
             assert len(response.headers["x-request-id"]) > 0
-        # An unknown route through the edge: the service's envelope, not a bare 404.
-        missing = client.get(own_stack.https_url("/api/v1/characters/no/such/route"))
-        assert missing.status_code == 404
-        assert missing.json()["error"]["code"] == "not_found"
+        # Protected routes without credentials: the edge answers 401 in the fleet's envelope.
+        denied = client.get(own_stack.https_url("/api/v1/characters/no/such/route"))
+        assert denied.status_code == 401
+        assert denied.headers["www-authenticate"].startswith("Bearer")
+        assert denied.json()["error"]["code"] in ("not_authenticated", "unauthorized")
 
     # Plain HTTP redirects to HTTPS, keeping the path.
     redirect = httpx.get(f"http://localhost:{own_stack.http_port}/api/v1/auth/health", follow_redirects=False)
