@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel, ConfigDict
 
 from campaign_service.encounters.budget import CreatureGroup, evaluate, party_budgets, suggest, xp_for_challenge_rating
 from campaign_service.encounters.tables import XP_BUDGET_PER_CHARACTER, XP_BY_CHALLENGE_RATING
@@ -14,8 +15,6 @@ from campaign_service.testing.table import BASE, Table
 from dnd_shared.errors import UnprocessableError
 from dnd_shared.hub import HubRouter, MessageContext
 from dnd_shared.testing.hub_fixtures import HubFactory
-from pydantic import BaseModel, ConfigDict
-
 
 SRD = Path(__file__).resolve().parents[3] / "shared" / "srd"
 

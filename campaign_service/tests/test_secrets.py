@@ -64,7 +64,8 @@ async def _secret_campaign(table: Table) -> dict[str, Any]:
                  {"kind": "loot", "character_id": str(brakka), "item": "SECRET cursed ring",
                   "description": "Looks plain", "dm_only_fields": ["item"]},
                  {"kind": "xp", "amount": 300, "description": "Ambush"}):
-        assert (await table.http.post(f"{url}/sessions/{play['id']}/events", headers=dm_h, json=body)).status_code == 201
+        added = await table.http.post(f"{url}/sessions/{play['id']}/events", headers=dm_h, json=body)
+        assert added.status_code == 201
     assert (await table.http.post(f"{url}/sessions/{play['id']}/close", headers=dm_h)).status_code == 200
     assert (await table.http.post(f"{url}/ledger", headers=dm_h, json={
         "kind": "loot", "item": "SECRET hidden stash", "visibility": "dm_only"})).status_code == 201
@@ -88,7 +89,8 @@ async def _every_read(table: Table, setup: dict[str, Any], user: uuid.UUID) -> d
     url, headers = setup["url"], table.as_user(user)
     paths = [
         BASE, BASE + "?deleted=true", url, f"{url}/members", f"{url}/entities", f"{url}/entities?kind=npc",
-        f"{url}/entities?deleted=true", f"{url}/relationships", f"{url}/sessions", f"{url}/sessions/{setup['play']['id']}",
+        f"{url}/entities?deleted=true", f"{url}/relationships", f"{url}/sessions",
+        f"{url}/sessions/{setup['play']['id']}",
         f"{url}/ledger", f"{url}/export", f"{url}/antitheticon/knowledge",
         f"{url}/antitheticon/knowledge?include_inactive=true", f"{url}/antitheticon/timeline",
         f"{url}/antitheticon/network", f"{url}/antitheticon/nemesis", f"{url}/antitheticon/progress",

@@ -50,7 +50,8 @@ async def test_kinds_statuses_and_order(table: Table) -> None:
                                    json={"name": "y"})
     assert stale.status_code == 412
     assert (await table.http.delete(f"{url}/entities/{hook['id']}", headers=dm_h)).status_code == 200
-    assert [e["id"] for e in (await table.http.get(f"{url}/entities?deleted=true", headers=dm_h)).json()] == [hook["id"]]
+    deleted = (await table.http.get(f"{url}/entities?deleted=true", headers=dm_h)).json()
+    assert [e["id"] for e in deleted] == [hook["id"]]
     restored = await table.http.post(f"{url}/entities/{hook['id']}/restore", headers=dm_h)
     assert restored.status_code == 200 and restored.json()["deleted_at"] is None
     history = (await table.http.get(f"{url}/entities/{hook['id']}/history", headers=dm_h)).json()
@@ -68,7 +69,8 @@ async def test_world_effects_change_themes(table: Table) -> None:
     effect = await table.entity(campaign, dm, kind="world_effect", name="The Blight",
                                 data={"target_id": town["id"], "theme": "plague-ridden"})
     assert effect["data"]["previous_theme"] == "frontier town"
-    assert (await table.http.get(f"{url}/entities/{town['id']}", headers=dm_h)).json()["data"]["theme"] == "plague-ridden"
+    town_now = (await table.http.get(f"{url}/entities/{town['id']}", headers=dm_h)).json()
+    assert town_now["data"]["theme"] == "plague-ridden"
     hook = await table.entity(campaign, dm, kind="hook", name="x")
     wrong = await table.http.post(f"{url}/entities", headers=dm_h, json={
         "kind": "world_effect", "name": "y", "data": {"target_id": hook["id"], "theme": "z"}})

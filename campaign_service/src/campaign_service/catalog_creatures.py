@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from campaign_service.campaigns.character_summaries import HubCaller
 from dnd_shared.errors import ErrorDetail
+from dnd_shared.hub import RequestHub
 from dnd_shared.hub.errors import UpstreamError
 
 
@@ -47,12 +47,12 @@ def _creature(raw: Any) -> CatalogCreature:
                             details=[ErrorDetail("creature", "entry could not be read")]) from exc
 
 
-async def fetch_creature(hub: HubCaller, slug: str) -> CatalogCreature:
+async def fetch_creature(hub: RequestHub, slug: str) -> CatalogCreature:
     """One creature by slug; the catalog's 404 stays a 404."""
     return _creature(await hub.call("catalog.get", {"type": "creature", "key": slug}))
 
 
-async def search_creatures(hub: HubCaller, query: str, limit: int = 50) -> list[CatalogCreature]:
+async def search_creatures(hub: RequestHub, query: str, limit: int = 50) -> list[CatalogCreature]:
     """Creatures matching ``query`` (a theme or keywords), best first."""
     answer = await hub.call("catalog.search", {"query": query, "types": ["creature"], "limit": limit})
     hits = answer.get("hits", []) if isinstance(answer, dict) else []

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from dnd_shared.contracts.character import CharacterSummary
-
 from campaign_service.campaigns.character_summaries import classes_of
 from campaign_service.story.history import document_digest
+from dnd_shared.contracts.character import CharacterSummary
 
 
 def class_label(classes: Sequence[Any]) -> str:

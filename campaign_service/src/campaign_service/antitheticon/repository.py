@@ -54,7 +54,8 @@ class RevealRepository(Repository[Reveal]):
     async def in_campaign_by_id(self, campaign_id: uuid.UUID, reveal_id: uuid.UUID) -> Reveal | None:
         """One reveal of this campaign, locked (applying is exclusive)."""
         statement = self._select().where(Reveal.campaign_id == campaign_id, Reveal.id == reveal_id)
-        return (await self.session.execute(statement.with_for_update())).scalar_one_or_none()
+        found: Reveal | None = (await self.session.execute(statement.with_for_update())).scalar_one_or_none()
+        return found
 
     async def next_position(self, campaign_id: uuid.UUID) -> int:
         """One after the last position on the timeline."""

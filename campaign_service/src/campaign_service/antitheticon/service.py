@@ -12,7 +12,7 @@ from campaign_service.antitheticon.nemesis import mirror_party
 from campaign_service.antitheticon.repository import KnowledgeRepository, RevealRepository
 from campaign_service.antitheticon.schemas import KnowledgeIn, NemesisIn, RevealIn
 from campaign_service.campaigns.access import CampaignAccess
-from campaign_service.campaigns.character_summaries import HubCaller, fetch_summary
+from campaign_service.campaigns.character_summaries import fetch_summary
 from campaign_service.campaigns.models import Campaign
 from campaign_service.secrets.view import view, view_all
 from campaign_service.secrets.viewer import Viewer
@@ -22,6 +22,7 @@ from campaign_service.story.schemas import EntityIn, EntityPatch
 from campaign_service.story.service import StoryService
 from dnd_shared.db.base import utcnow
 from dnd_shared.errors import ConflictError, ErrorDetail, NotFoundError, UnprocessableError
+from dnd_shared.hub import RequestHub
 from dnd_shared.identity import Principal
 
 Document = dict[str, Any]
@@ -51,10 +52,12 @@ class AntitheticonService:
     async def _check_holder(self, viewer: Viewer, body: KnowledgeIn, field: str) -> None:
         if body.holder_kind == "truth":
             if body.holder_id is not None:
-                raise UnprocessableError("Truth has no holder.", details=[ErrorDetail(f"{field}holder_id", "must be null")])
+                raise UnprocessableError("Truth has no holder.",
+                                         details=[ErrorDetail(f"{field}holder_id", "must be null")])
             return
         if body.holder_id is None:
-            raise UnprocessableError("Who holds this knowledge?", details=[ErrorDetail(f"{field}holder_id", "required")])
+            raise UnprocessableError("Who holds this knowledge?",
+                                     details=[ErrorDetail(f"{field}holder_id", "required")])
         if body.holder_kind == "pc":
             if await self.access.party.attached(viewer.campaign_id, body.holder_id) is None:
                 raise UnprocessableError("That character is not in this campaign.", code="unknown_character",
@@ -151,7 +154,8 @@ class AntitheticonService:
         return result
 
     # --- the nemesis -------------------------------------------------------------------------
-    async def build_nemesis(self, user: Principal, campaign_id: uuid.UUID, body: NemesisIn, hub: HubCaller) -> StoryEntity:
+    async def build_nemesis(self, user: Principal, campaign_id: uuid.UUID, body: NemesisIn,
+                            hub: RequestHub) -> StoryEntity:
         """Build the nemesis from the party (asked of the character service now), or evolve it when the
         party changed since it was last built (each change is kept in ``data.evolution``)."""
         viewer = await self._viewer(user, campaign_id, dm=True)

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from campaign_service.campaigns.character_summaries import HubCaller
 from dnd_shared.errors import ErrorDetail, ServiceUnavailableError
+from dnd_shared.hub import RequestHub
 from dnd_shared.hub.errors import HubUnavailableError, UpstreamError
 
 GENERATE = "llm.generate"
@@ -31,7 +31,7 @@ class Generated(BaseModel):
                 "model": self.model, "cached": self.cached}
 
 
-async def generate(hub: HubCaller, task: str, task_input: dict[str, Any], *, seed: int | None = None) -> Generated:
+async def generate(hub: RequestHub, task: str, task_input: dict[str, Any], *, seed: int | None = None) -> Generated:
     """Run one LLM task; 503 ``llm_unavailable`` when no LLM instance is registered."""
     options: dict[str, Any] = {} if seed is None else {"seed": seed}
     try:

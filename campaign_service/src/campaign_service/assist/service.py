@@ -15,7 +15,6 @@ from campaign_service.antitheticon.service import require_antitheticon
 from campaign_service.assist.llm import generate
 from campaign_service.assist.schemas import HooksIn, NetworkIn, NpcIdeaIn, OutlineIn, RecapIn
 from campaign_service.campaigns.access import CampaignAccess
-from campaign_service.campaigns.character_summaries import HubCaller
 from campaign_service.sessions.models import PlaySession
 from campaign_service.sessions.repository import SessionRepository
 from campaign_service.story.documents import entity_document
@@ -23,6 +22,7 @@ from campaign_service.story.models import StoryEntity
 from campaign_service.story.schemas import EntityIn
 from campaign_service.story.service import StoryService
 from dnd_shared.errors import NotFoundError
+from dnd_shared.hub import RequestHub
 from dnd_shared.identity import Principal
 
 Document = dict[str, Any]
@@ -31,7 +31,8 @@ Document = dict[str, Any]
 class AssistService:
     """LLM-backed content for a campaign's DM."""
 
-    def __init__(self, access: CampaignAccess, story: StoryService, sessions: SessionRepository, hub: HubCaller) -> None:
+    def __init__(self, access: CampaignAccess, story: StoryService, sessions: SessionRepository,
+                 hub: RequestHub) -> None:
         self.access = access
         self.story = story
         self.sessions = sessions

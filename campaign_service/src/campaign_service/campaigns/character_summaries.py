@@ -4,18 +4,13 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Protocol
+from typing import Any
 
 from dnd_shared.contracts.character import CharacterRef, CharacterSummary, get_summary
+from dnd_shared.hub import RequestHub
 
 
-class HubCaller(Protocol):
-    """What the campaign needs of a hub: :meth:`dnd_shared.hub.RequestHub.call`."""
-
-    async def call(self, target: Any, payload: Any = None, **kwargs: Any) -> Any: ...
-
-
-async def fetch_summary(hub: HubCaller, character_id: uuid.UUID) -> CharacterSummary:
+async def fetch_summary(hub: RequestHub, character_id: uuid.UUID) -> CharacterSummary:
     """The summary of ``character_id``; a missing character stays the character service's 404, an
     absent character service is the hub's 503."""
     summary: CharacterSummary = await hub.call(get_summary, CharacterRef(character_id=character_id))

@@ -17,16 +17,15 @@ class CampaignRepository(Repository[Campaign]):
     async def by_invite_code(self, code: str) -> Campaign | None:
         """The live campaign with this invite code."""
         result = await self.session.execute(self._select().where(Campaign.invite_code == code))
-        return result.scalar_one_or_none()
+        found: Campaign | None = result.scalar_one_or_none()
+        return found
 
     async def for_user(self, user_id: uuid.UUID, *, deleted: bool = False) -> list[Campaign]:
         """Campaigns ``user_id`` is a member of (deleted ones: only those they run), newest first."""
         members = select(Membership.campaign_id).where(Membership.user_id == user_id, Membership.deleted_at.is_(None))
         statement = self._select(only_deleted=deleted)
-        if deleted:
-            statement = statement.where(Campaign.dm_id == user_id)
-        else:
-            statement = statement.where(Campaign.id.in_(members))
+        mine = Campaign.dm_id == user_id if deleted else Campaign.id.in_(members)
+        statement = statement.where(mine)
         result = await self.session.execute(statement.order_by(Campaign.created_at.desc()).limit(200))
         return list(result.scalars().all())
 
@@ -40,7 +39,8 @@ class MembershipRepository(Repository[Membership]):
         result = await self.session.execute(
             self._select().where(Membership.campaign_id == campaign_id, Membership.user_id == user_id)
         )
-        return result.scalar_one_or_none()
+        found: Membership | None = result.scalar_one_or_none()
+        return found
 
     async def in_campaign(self, campaign_id: uuid.UUID) -> list[Membership]:
         """Every live membership, oldest first."""
@@ -79,4 +79,5 @@ class PartyCharacterRepository(Repository[PartyCharacter]):
             self._select().where(PartyCharacter.campaign_id == campaign_id,
                                  PartyCharacter.character_id == character_id)
         )
-        return result.scalar_one_or_none()
+        found: PartyCharacter | None = result.scalar_one_or_none()
+        return found

@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from campaign_service.campaigns.access import CampaignAccess, require_dm
-from campaign_service.campaigns.character_summaries import HubCaller, classes_of, fetch_summary
+from campaign_service.campaigns.character_summaries import classes_of, fetch_summary
 from campaign_service.campaigns.documents import (
     campaign_document,
     invite_document,
@@ -24,6 +24,7 @@ from campaign_service.secrets.viewer import Viewer
 from dnd_shared.contracts.campaign import CampaignMemberJoinedV1, CampaignMemberLeftV1
 from dnd_shared.db.base import utcnow
 from dnd_shared.errors import ConflictError, ErrorDetail, ForbiddenError, NotFoundError
+from dnd_shared.hub import RequestHub
 from dnd_shared.identity import Principal
 
 
@@ -164,7 +165,7 @@ class CampaignService:
 
     # --- characters --------------------------------------------------------------------------
     async def attach(self, user: Principal, campaign_id: uuid.UUID, character_id: uuid.UUID,
-                     hub: HubCaller) -> PartyCharacter:
+                     hub: RequestHub) -> PartyCharacter:
         """A player attaches one of their own characters (ownership asked of the character service)."""
         campaign, viewer = await self.access.viewer(user, campaign_id)
         if viewer.is_dm:

@@ -7,13 +7,13 @@ from dataclasses import asdict
 from typing import Any
 
 from campaign_service.campaigns.access import CampaignAccess
-from campaign_service.campaigns.character_summaries import HubCaller
 from campaign_service.catalog_creatures import search_creatures
 from campaign_service.encounters.budget import CreatureGroup, Evaluation, evaluate, suggest, xp_for_challenge_rating
 from campaign_service.encounters.schemas import CreatureIn, EncounterIn, SaveEncounterIn, SuggestIn
 from campaign_service.story.models import StoryEntity
 from campaign_service.story.schemas import EntityIn
 from campaign_service.story.service import StoryService
+from dnd_shared.hub import RequestHub
 from dnd_shared.identity import Principal
 
 Document = dict[str, Any]
@@ -63,7 +63,7 @@ class EncounterService:
         return await self.story.create_as_dm(viewer, EntityIn(kind="encounter", name=body.name,
                                                               summary=body.summary, data=data))
 
-    async def suggest(self, user: Principal, campaign_id: uuid.UUID, body: SuggestIn, hub: HubCaller) -> Document:
+    async def suggest(self, user: Principal, campaign_id: uuid.UUID, body: SuggestIn, hub: RequestHub) -> Document:
         """Encounters of catalog creatures matching the theme that fit the budget."""
         campaign, _ = await self.access.dm(user, campaign_id)
         levels = await self._levels(campaign_id, body.party_levels)

@@ -76,7 +76,8 @@ def view_all(viewer: Viewer, document_type: str, documents: Iterable[Mapping[str
     return [d for d in shown if d is not None]
 
 
-def player_view(document_type: str, document: Mapping[str, Any], character_ids: Iterable[str] = ()) -> dict[str, Any] | None:
+def player_view(document_type: str, document: Mapping[str, Any],
+                character_ids: Iterable[str] = ()) -> dict[str, Any] | None:
     """The view of a player owning ``character_ids`` (for events that leave the service)."""
     viewer = Viewer(user_id=uuid.UUID(int=0), campaign_id=uuid.UUID(int=0), is_dm=False,
                     character_ids=frozenset(str(c) for c in character_ids))

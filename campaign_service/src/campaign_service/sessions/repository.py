@@ -22,7 +22,8 @@ class SessionRepository(Repository[PlaySession]):
     async def in_campaign_by_id(self, campaign_id: uuid.UUID, session_id: uuid.UUID) -> PlaySession | None:
         """One session of this campaign, locked for the rest of the transaction (closing is exclusive)."""
         statement = self._select().where(PlaySession.campaign_id == campaign_id, PlaySession.id == session_id)
-        return (await self.session.execute(statement.with_for_update())).scalar_one_or_none()
+        found: PlaySession | None = (await self.session.execute(statement.with_for_update())).scalar_one_or_none()
+        return found
 
     async def next_number(self, campaign_id: uuid.UUID) -> int:
         """One after the highest session number ever used in the campaign."""

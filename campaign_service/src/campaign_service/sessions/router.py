@@ -43,7 +43,7 @@ async def plan_session(campaign_id: uuid.UUID, body: SessionIn, user: CurrentUse
 
 @router.get("/sessions", summary="Sessions (players get the player view)")
 async def list_sessions(campaign_id: uuid.UUID, user: CurrentUser, sessions: SessionServiceDep) -> list[Document]:
-    return await sessions.list(user, campaign_id)
+    return await sessions.list_sessions(user, campaign_id)
 
 
 @router.get("/sessions/{session_id}", summary="One session with the events you may see")

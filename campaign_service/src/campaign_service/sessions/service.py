@@ -75,7 +75,7 @@ class SessionService:
             campaign_id=campaign_id, number=await self.sessions.next_number(campaign_id), title=body.title,
             scheduled_for=body.scheduled_for, notes=body.notes, dm_notes=body.dm_notes, attendance=attendance)
 
-    async def list(self, user: Principal, campaign_id: uuid.UUID) -> list[Document]:
+    async def list_sessions(self, user: Principal, campaign_id: uuid.UUID) -> list[Document]:
         """Sessions as the caller may see them."""
         _, viewer = await self.access.viewer(user, campaign_id)
         return view_all(viewer, "session", (session_document(s) for s in await self.sessions.in_campaign(campaign_id)))
@@ -85,7 +85,8 @@ class SessionService:
         _, viewer = await self.access.viewer(user, campaign_id)
         play = await self._session(viewer, session_id)
         document = view(viewer, "session", session_document(play)) or {}
-        document["events"] = view_all(viewer, "event", (event_document(e) for e in await self.events.of_session(play.id)))
+        events = await self.events.of_session(play.id)
+        document["events"] = view_all(viewer, "event", (event_document(e) for e in events))
         return play, document
 
     async def update(self, user: Principal, campaign_id: uuid.UUID, session_id: uuid.UUID, body: SessionPatch,

@@ -31,7 +31,8 @@ class StoryEntityRepository(Repository[StoryEntity]):
         """One entity of this campaign (another campaign's entity is absent here)."""
         statement = self._select(include_deleted=include_deleted).where(
             StoryEntity.campaign_id == campaign_id, StoryEntity.id == entity_id)
-        return (await self.session.execute(statement)).scalar_one_or_none()
+        found: StoryEntity | None = (await self.session.execute(statement)).scalar_one_or_none()
+        return found
 
     async def search(self, campaign_id: uuid.UUID, text: str, limit: int = 100) -> list[StoryEntity]:
         """Entities whose name, summary or data contains ``text`` (case-insensitive)."""
@@ -85,10 +86,12 @@ class RelationshipRepository(Repository[Relationship]):
     async def in_campaign_by_id(self, campaign_id: uuid.UUID, relationship_id: uuid.UUID) -> Relationship | None:
         """One edge of this campaign."""
         statement = self._select().where(Relationship.campaign_id == campaign_id, Relationship.id == relationship_id)
-        return (await self.session.execute(statement)).scalar_one_or_none()
+        found: Relationship | None = (await self.session.execute(statement)).scalar_one_or_none()
+        return found
 
     async def between(self, campaign_id: uuid.UUID, source_id: uuid.UUID, target_id: uuid.UUID) -> Relationship | None:
         """The edge from ``source_id`` to ``target_id``, if any."""
         statement = self._select().where(Relationship.campaign_id == campaign_id, Relationship.source_id == source_id,
                                          Relationship.target_id == target_id)
-        return (await self.session.execute(statement)).scalars().first()
+        found: Relationship | None = (await self.session.execute(statement)).scalars().first()
+        return found

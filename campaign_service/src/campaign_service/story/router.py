@@ -57,7 +57,7 @@ async def list_entities(campaign_id: uuid.UUID, user: CurrentUser, story: StoryS
                         kind: Annotated[str | None, Query(max_length=30)] = None,
                         status_: Annotated[str | None, Query(alias="status", max_length=20)] = None,
                         deleted: bool = False) -> list[Document]:
-    return await story.list(user, campaign_id, kind=kind, status=status_, deleted=deleted)
+    return await story.list_entities(user, campaign_id, kind=kind, status=status_, deleted=deleted)
 
 
 @router.get("/search", summary="Search the story (only in what you may see)")

@@ -10,7 +10,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from campaign_service.campaigns.access import CampaignAccess
-from campaign_service.campaigns.character_summaries import HubCaller
 from campaign_service.catalog_creatures import fetch_creature
 from campaign_service.preconditions import check_if_match
 from campaign_service.secrets.view import view, view_all
@@ -28,6 +27,7 @@ from campaign_service.story.schemas import (
     StandingChangeIn,
 )
 from dnd_shared.errors import ErrorDetail, NotFoundError, UnprocessableError
+from dnd_shared.hub import RequestHub
 from dnd_shared.identity import Principal
 
 Document = dict[str, Any]
@@ -144,7 +144,7 @@ class StoryService:
         await self.revisions.record(campaign_id=entity.campaign_id, entity_id=entity.id, author_id=viewer.user_id,
                                     action=action, document=document, digest=document_digest(document))
 
-    async def list(self, user: Principal, campaign_id: uuid.UUID, *, kind: str | None = None,
+    async def list_entities(self, user: Principal, campaign_id: uuid.UUID, *, kind: str | None = None,
                    status: str | None = None, deleted: bool = False) -> list[Document]:
         """The campaign's entities the caller may see (deleted ones: DM only)."""
         _, viewer = await self.access.viewer(user, campaign_id)
@@ -238,7 +238,7 @@ class StoryService:
         return [d for d in shown if matches({k: d.get(k) for k in ("name", "summary", "data", "tags")}, text)]
 
     async def npc_from_creature(self, user: Principal, campaign_id: uuid.UUID, body: NpcFromCreatureIn,
-                                hub: HubCaller) -> StoryEntity:
+                                hub: RequestHub) -> StoryEntity:
         """An NPC built on a catalog creature: the stat block is copied now, overrides go on top."""
         _, viewer = await self.access.dm(user, campaign_id)
         creature = await fetch_creature(hub, body.creature)
@@ -282,7 +282,7 @@ class StoryService:
     async def change_standing(self, user: Principal, campaign_id: uuid.UUID, relationship_id: uuid.UUID,
                               body: StandingChangeIn) -> Relationship:
         """Move the standing (clamped to -10..10) and append the change to the edge's history."""
-        _, viewer = await self.access.dm(user, campaign_id)
+        await self.access.dm(user, campaign_id)
         edge = await self.relationships.in_campaign_by_id(campaign_id, relationship_id)
         if edge is None:
             raise NotFoundError(f"No relationship with id {relationship_id}.", code="relationship_not_found")
