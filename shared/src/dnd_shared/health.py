@@ -26,6 +26,9 @@ async def readiness(request: Request) -> tuple[bool, dict[str, Any]]:
     database: Database = request.app.state.database
     redis = request.app.state.redis
     results = dict(await asyncio.gather(_check("postgres", database.ping()), _check("redis", redis.ping())))
+    hub = getattr(request.app.state, "hub", None)
+    if hub is not None:  # a service that joins the hub is ready only while its hub client runs
+        results["hub"] = {"status": "ok" if hub.running else "error"}
     return all(r["status"] == "ok" for r in results.values()), results
 
 
