@@ -21,9 +21,11 @@ class Asset(EntityMixin, Base):
     #: ``portrait`` | ``map`` | ``item``
     kind: Mapped[str] = mapped_column(String(20), nullable=False)
     title: Mapped[str] = mapped_column(String(200), nullable=False, default="")
-    #: ``private`` (owner only), ``shared`` (owner and ``shared_with``), ``public`` (every signed-in user)
+    #: ``private`` (owner), ``shared`` (+ ``shared_with``), ``campaign`` (+ its members), ``public`` (everyone)
     visibility: Mapped[str] = mapped_column(String(10), nullable=False, default="private")
     shared_with: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(Uuid), nullable=False, default=list)
+    #: With visibility ``campaign``: the campaign whose DM and players may see it.
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
     current_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __table_args__ = (Index("ix_assets_owner_kind", "owner_id", "kind"),)

@@ -17,7 +17,7 @@ class AssetRepository(Repository[Asset]):
     model = Asset
     entity_name = "image"
 
-    def visible_to(self, user_id: uuid.UUID) -> ColumnElement[bool]:
+    def visible_to(self, user_id: uuid.UUID) -> ColumnElement[bool]:  # campaign shares are listed by campaign
         """Rows ``user_id`` may see: their own, shared with them, or public."""
         return or_(
             Asset.owner_id == user_id,
@@ -34,8 +34,16 @@ class AssetRepository(Repository[Asset]):
         limit: int,
         cursor: str | None,
         only_deleted: bool,
+        campaign_id: uuid.UUID | None = None,
     ) -> Page[Asset]:
-        where = [Asset.owner_id == user_id] if mine_only or only_deleted else [self.visible_to(user_id)]
+        if campaign_id is not None:
+            where = [Asset.campaign_id == campaign_id, Asset.visibility == "campaign"]
+            if mine_only or only_deleted:
+                where.append(Asset.owner_id == user_id)
+        elif mine_only or only_deleted:
+            where = [Asset.owner_id == user_id]
+        else:
+            where = [self.visible_to(user_id)]
         filters = {"kind": kind} if kind else None
         return await self.list(filters=filters, where=where, limit=limit, cursor=cursor, only_deleted=only_deleted)
 

@@ -54,11 +54,15 @@ async def list_images(
     kind: Annotated[Literal["portrait", "map", "item"] | None, Query()] = None,
     mine: Annotated[bool, Query(description="only images I own")] = False,
     deleted: Annotated[bool, Query(description="my soft-deleted images (to restore)")] = False,
+    campaign_id: Annotated[uuid.UUID | None, Query(description="images shared with this campaign")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: str | None = None,
 ) -> AssetPage:
-    """Images the caller owns, that are shared with them, or public; oldest first."""
-    page = await assets.page(user, kind=kind, mine_only=mine, limit=limit, cursor=cursor, deleted=deleted)
+    """Images the caller owns, that are shared with them, or public; with ``campaign_id``, the
+    images shared with that campaign (members only). Oldest first."""
+    page = await assets.page(
+        user, kind=kind, mine_only=mine, limit=limit, cursor=cursor, deleted=deleted, campaign_id=campaign_id
+    )
     items = [AssetOut.of(asset, await assets.current_version(asset)) for asset in page.items]
     return AssetPage(items=items, next_cursor=page.next_cursor)
 

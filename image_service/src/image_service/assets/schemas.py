@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from image_service.assets.models import Asset, AssetVersion
 
-Visibility = Literal["private", "shared", "public"]
+Visibility = Literal["private", "shared", "campaign", "public"]
 API_PREFIX = "/api/v1/images"
 
 
@@ -49,6 +49,7 @@ class AssetOut(BaseModel):
     title: str
     visibility: Visibility
     shared_with: list[uuid.UUID]
+    campaign_id: uuid.UUID | None
     url: str
     current: VersionOut
     version: int
@@ -65,6 +66,7 @@ class AssetOut(BaseModel):
             title=asset.title,
             visibility=asset.visibility,
             shared_with=list(asset.shared_with),
+            campaign_id=asset.campaign_id,
             url=f"{API_PREFIX}/{asset.id}",
             current=VersionOut.of(current),
             version=asset.version,
@@ -85,3 +87,4 @@ class AssetPatch(BaseModel):
     title: str | None = Field(default=None, max_length=200)
     visibility: Visibility | None = None
     shared_with: list[uuid.UUID] | None = Field(default=None, max_length=100)
+    campaign_id: uuid.UUID | None = Field(default=None, description="with visibility campaign: the campaign")

@@ -9,13 +9,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from dnd_shared.db.pagination import Page
 from dnd_shared.identity import Principal
-from image_service.assets.access import check_if_match, check_owner, check_visible
+from image_service.assets.access import (
+    NO_CAMPAIGNS,
+    CampaignMembership,
+    can_see,
+    check_if_match,
+    check_owner,
+    not_found,
+)
 from image_service.assets.models import Asset, AssetVersion
 from image_service.assets.repository import AssetRepository, AssetVersionRepository
 from image_service.assets.schemas import AssetPatch
+from image_service.assets.sharing import sharing_values
 from image_service.assets.storage import BlobStore, content_hash, storage_key
 
 NOUN = "image"
+
+
+async def check_campaign_member(principal: Principal, campaign_id: uuid.UUID, campaigns: CampaignMembership) -> None:
+    """404 ``campaign_not_found`` unless the caller is in the campaign (or an admin)."""
+    if not principal.is_admin and not await campaigns.is_member(campaign_id, principal.user_id):
+        raise not_found("campaign")
 
 
 @dataclass(frozen=True)
@@ -31,10 +45,11 @@ class NewImage:
 
 
 class AssetService:
-    def __init__(self, session: AsyncSession, store: BlobStore) -> None:
+    def __init__(self, session: AsyncSession, store: BlobStore, campaigns: CampaignMembership = NO_CAMPAIGNS) -> None:
         self.assets = AssetRepository(session)
         self.versions = AssetVersionRepository(session)
         self.store = store
+        self.campaigns = campaigns
 
     async def create(
         self, owner_id: uuid.UUID, kind: str, title: str, image: NewImage, visibility: str = "private"
@@ -74,11 +89,11 @@ class AssetService:
     async def visible(self, principal: Principal, asset_id: uuid.UUID, *, include_deleted: bool = False) -> Asset:
         """The asset if the caller may see it (deleted ones only for their owner)."""
         asset = await self.assets.get(asset_id, include_deleted=include_deleted)
-        checked = check_visible(principal, asset, NOUN)
-        assert isinstance(checked, Asset)
-        if checked.deleted_at is not None and checked.owner_id != principal.user_id and not principal.is_admin:
-            check_visible(principal, None, NOUN)
-        return checked
+        if asset is None or not await can_see(principal, asset, self.campaigns):
+            raise not_found(NOUN)
+        if asset.deleted_at is not None and asset.owner_id != principal.user_id and not principal.is_admin:
+            raise not_found(NOUN)
+        return asset
 
     async def current_version(self, asset: Asset) -> AssetVersion:
         return await self.versions.get_number(asset.id, asset.current_version)
@@ -93,19 +108,34 @@ class AssetService:
         return await self.store.get(version.storage_key)
 
     async def page(
-        self, principal: Principal, *, kind: str | None, mine_only: bool, limit: int, cursor: str | None, deleted: bool
+        self,
+        principal: Principal,
+        *,
+        kind: str | None,
+        mine_only: bool,
+        limit: int,
+        cursor: str | None,
+        deleted: bool,
+        campaign_id: uuid.UUID | None = None,
     ) -> Page[Asset]:
+        """What the caller may see; with ``campaign_id``, what is shared with that campaign (members only)."""
+        if campaign_id is not None:
+            await check_campaign_member(principal, campaign_id, self.campaigns)
         return await self.assets.list_for(
-            principal.user_id, kind=kind, mine_only=mine_only, limit=limit, cursor=cursor, only_deleted=deleted
+            principal.user_id,
+            kind=kind,
+            mine_only=mine_only,
+            limit=limit,
+            cursor=cursor,
+            only_deleted=deleted,
+            campaign_id=campaign_id,
         )
 
     async def update(self, principal: Principal, asset_id: uuid.UUID, patch: AssetPatch, if_match: str | None) -> Asset:
         asset = await self.visible(principal, asset_id)
         check_owner(principal, asset, NOUN)
         check_if_match(asset, if_match)
-        values = patch.model_dump(exclude_unset=True, exclude_none=True)
-        if "shared_with" in values:
-            values["shared_with"] = sorted(set(values["shared_with"]) - {asset.owner_id}, key=str)
+        values = await sharing_values(asset, patch.model_dump(exclude_unset=True, exclude_none=True), self.campaigns)
         return await self.assets.update(asset, values)
 
     async def delete(self, principal: Principal, asset_id: uuid.UUID, if_match: str | None) -> None:

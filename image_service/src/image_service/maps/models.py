@@ -29,3 +29,4 @@ class MapRecord(EntityMixin, Base):
     svg_asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assets.id"), nullable=False)
     visibility: Mapped[str] = mapped_column(String(10), nullable=False, default="private")
     shared_with: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(Uuid), nullable=False, default=list)
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)

@@ -13,6 +13,12 @@ class MapRepository(Repository[MapRecord]):
     model = MapRecord
     entity_name = "map"
 
+    async def list_campaign(self, campaign_id: uuid.UUID, *, limit: int, cursor: str | None) -> Page[MapRecord]:
+        """Maps shared with ``campaign_id``."""
+        return await self.list(
+            filters={"campaign_id": campaign_id, "visibility": "campaign"}, limit=limit, cursor=cursor
+        )
+
     async def list_owned(
         self, owner_id: uuid.UUID, *, limit: int, cursor: str | None, only_deleted: bool
     ) -> Page[MapRecord]:

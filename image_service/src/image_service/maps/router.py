@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from dnd_shared.db.engine import SessionDep
 from dnd_shared.identity import CurrentUser
 from image_service.assets.access import etag_of
-from image_service.assets.dependencies import BlobStoreDep, IfMatch, SettingsDep
+from image_service.assets.dependencies import BlobStoreDep, CampaignsDep, IfMatch, SettingsDep
 from image_service.assets.schemas import API_PREFIX
 from image_service.limits import enforce_generation_limit
 from image_service.maps.schemas import (
@@ -29,8 +29,8 @@ from image_service.maps.service import MapService, open_grid_areas
 router = APIRouter(prefix=API_PREFIX, tags=["maps"])
 
 
-def get_map_service(session: SessionDep, store: BlobStoreDep) -> MapService:
-    return MapService(session, store)
+def get_map_service(session: SessionDep, store: BlobStoreDep, campaigns: CampaignsDep) -> MapService:
+    return MapService(session, store, campaigns)
 
 
 MapServiceDep = Annotated[MapService, Depends(get_map_service)]
@@ -53,11 +53,12 @@ async def list_maps(
     user: CurrentUser,
     maps: MapServiceDep,
     deleted: Annotated[bool, Query(description="my soft-deleted maps")] = False,
+    campaign_id: Annotated[uuid.UUID | None, Query(description="maps shared with this campaign")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: str | None = None,
 ) -> MapPage:
-    """The caller's maps, oldest first."""
-    page = await maps.page(user, limit=limit, cursor=cursor, deleted=deleted)
+    """The caller's maps, or those shared with a campaign the caller is in; oldest first."""
+    page = await maps.page(user, limit=limit, cursor=cursor, deleted=deleted, campaign_id=campaign_id)
     return MapPage(
         items=[MapSummary.model_validate(record, from_attributes=True) for record in page.items],
         next_cursor=page.next_cursor,

@@ -122,6 +122,7 @@ class MapOut(BaseModel):
     theme: MapTheme
     visibility: Visibility
     shared_with: list[uuid.UUID]
+    campaign_id: uuid.UUID | None
     png: RenderLink
     svg: RenderLink
     layout: dict[str, Any]
@@ -143,6 +144,7 @@ class MapOut(BaseModel):
             theme=record.theme,
             visibility=record.visibility,
             shared_with=list(record.shared_with),
+            campaign_id=record.campaign_id,
             png=RenderLink(asset_id=record.png_asset_id, url=f"{API_PREFIX}/{record.png_asset_id}"),
             svg=RenderLink(asset_id=record.svg_asset_id, url=f"{API_PREFIX}/{record.svg_asset_id}"),
             layout=record.layout,
@@ -174,3 +176,4 @@ class MapPatch(BaseModel):
     title: str | None = Field(default=None, max_length=200)
     visibility: Visibility | None = None
     shared_with: list[uuid.UUID] | None = Field(default=None, max_length=100)
+    campaign_id: uuid.UUID | None = Field(default=None, description="with visibility campaign: the campaign")

@@ -13,8 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from dnd_shared.db.pagination import Page
 from dnd_shared.errors import ErrorDetail, UnprocessableError
 from dnd_shared.identity import Principal
-from image_service.assets.access import check_if_match, check_owner, check_visible
-from image_service.assets.service import AssetService, NewImage
+from image_service.assets.access import (
+    NO_CAMPAIGNS,
+    CampaignMembership,
+    can_see,
+    check_if_match,
+    check_owner,
+    not_found,
+)
+from image_service.assets.service import AssetService, NewImage, check_campaign_member
+from image_service.assets.sharing import sharing_values
 from image_service.assets.storage import BlobStore
 from image_service.maps.areas import covered_squares, squares_on_map
 from image_service.maps.generation import generate_map, size_problem
@@ -78,7 +86,8 @@ def _stored_theme(value: str) -> MapTheme:
 
 
 class MapService:
-    def __init__(self, session: AsyncSession, store: BlobStore) -> None:
+    def __init__(self, session: AsyncSession, store: BlobStore, campaigns: CampaignMembership = NO_CAMPAIGNS) -> None:
+        self.campaigns = campaigns
         self.maps = MapRepository(session)
         self.assets = AssetService(session, store)
 
@@ -125,13 +134,25 @@ class MapService:
 
     async def visible(self, principal: Principal, map_id: uuid.UUID, *, include_deleted: bool = False) -> MapRecord:
         record = await self.maps.get(map_id, include_deleted=include_deleted)
-        checked = check_visible(principal, record, NOUN)
-        assert isinstance(checked, MapRecord)
-        if checked.deleted_at is not None and checked.owner_id != principal.user_id and not principal.is_admin:
-            check_visible(principal, None, NOUN)
-        return checked
+        if record is None or not await can_see(principal, record, self.campaigns):
+            raise not_found(NOUN)
+        if record.deleted_at is not None and record.owner_id != principal.user_id and not principal.is_admin:
+            raise not_found(NOUN)
+        return record
 
-    async def page(self, principal: Principal, *, limit: int, cursor: str | None, deleted: bool) -> Page[MapRecord]:
+    async def page(
+        self,
+        principal: Principal,
+        *,
+        limit: int,
+        cursor: str | None,
+        deleted: bool,
+        campaign_id: uuid.UUID | None = None,
+    ) -> Page[MapRecord]:
+        """The caller's maps; with ``campaign_id``, the maps shared with that campaign (members only)."""
+        if campaign_id is not None:
+            await check_campaign_member(principal, campaign_id, self.campaigns)
+            return await self.maps.list_campaign(campaign_id, limit=limit, cursor=cursor)
         return await self.maps.list_owned(principal.user_id, limit=limit, cursor=cursor, only_deleted=deleted)
 
     async def render(self, principal: Principal, map_id: uuid.UUID, request: RenderRequest) -> tuple[bytes, str]:
@@ -161,9 +182,7 @@ class MapService:
         record = await self.visible(principal, map_id)
         check_owner(principal, record, NOUN)
         check_if_match(record, if_match)
-        values = patch.model_dump(exclude_unset=True, exclude_none=True)
-        if "shared_with" in values:
-            values["shared_with"] = sorted(set(values["shared_with"]) - {record.owner_id}, key=str)
+        values = await sharing_values(record, patch.model_dump(exclude_unset=True, exclude_none=True), self.campaigns)
         # The stored renders follow the map's sharing.
         for asset_id in (record.png_asset_id, record.svg_asset_id):
             asset = await self.assets.assets.get_or_raise(asset_id)
