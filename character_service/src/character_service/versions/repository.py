@@ -26,24 +26,45 @@ class CommitRepository(Repository[BuildCommit]):
             raise NotFoundError(f"No commit {commit_id} on this character.", code="commit_not_found")
         return commit
 
-    async def first_parent_chain(self, start_id: uuid.UUID, limit: int) -> list[BuildCommit]:
-        """``start`` and its first parents, newest first, at most ``limit`` commits, without snapshots.
+    async def first_parent_chain(self, character_id: uuid.UUID, limit: int, *, branch: str | None = None,
+                                 after_id: uuid.UUID | None = None) -> tuple[str | None, list[BuildCommit]]:
+        """A page of history in one statement: from the head of ``branch`` (the checked-out branch when
+        None), or from the first parent of the character's commit ``after_id`` (the next page), along
+        first parents, newest first, at most ``limit`` commits, without snapshots. Returns the name of
+        the checked-out branch too (None if the character has no history yet).
 
-        A recursive CTE walks ``parent_id`` one primary-key lookup per step and stops after
-        ``limit`` steps, so a page costs the same whatever the length of the history."""
+        A recursive CTE walks ``parent_id`` one primary-key lookup per step and stops after ``limit``
+        steps, so a page costs the same whatever the length of the history."""
         table = BuildCommit.__table__
-        seed = select(table.c.id, table.c.parent_id, literal(0).label("depth")).where(table.c.id == start_id)
+        checked_out = select(Checkout.branch).where(
+            Checkout.character_id == character_id, Checkout.deleted_at.is_(None)).scalar_subquery()
+        start: Any
+        if after_id is not None:
+            start = select(table.c.parent_id).where(
+                table.c.id == after_id, table.c.character_id == character_id).scalar_subquery()
+        else:
+            start = select(Branch.head_id).where(
+                Branch.character_id == character_id, Branch.deleted_at.is_(None),
+                Branch.name == (branch if branch is not None else checked_out)).scalar_subquery()
+        seed = select(table.c.id, table.c.parent_id, literal(0).label("depth")).where(
+            table.c.id == start, table.c.character_id == character_id)
         chain = seed.cte("chain", recursive=True)
         step = select(table.c.id, table.c.parent_id, (chain.c.depth + 1).label("depth")).join(
             chain, table.c.id == chain.c.parent_id).where(chain.c.depth < limit - 1)
         chain = chain.union_all(step)
         statement = (
-            select(BuildCommit)
+            select(BuildCommit, checked_out.label("checked_out"))
             .join(chain, BuildCommit.id == chain.c.id)
             .options(defer(BuildCommit.snapshot, raiseload=True))
             .order_by(chain.c.depth)
         )
-        return list((await self.session.execute(statement)).scalars().all())
+        rows = (await self.session.execute(statement)).all()
+        return (rows[0].checked_out if rows else None), [row[0] for row in rows]
+
+    async def exists(self, character_id: uuid.UUID, commit_id: uuid.UUID) -> bool:
+        """Whether the commit is one of the character's."""
+        statement = select(BuildCommit.id).where(BuildCommit.id == commit_id, BuildCommit.character_id == character_id)
+        return (await self.session.execute(statement)).first() is not None
 
     async def ancestry(self, heads: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
         """``{commit_id: parent_ids}`` for every commit reachable from ``heads`` (all parents)."""
@@ -119,8 +140,3 @@ class MergeRequestRepository(Repository[MergeRequest]):
 class ActivityRepository(Repository[Activity]):
     model = Activity
     entity_name = "activity"
-
-
-__all__: list[Any] = [
-    "ActivityRepository", "BranchRepository", "CheckoutRepository", "CommitRepository", "MergeRequestRepository",
-]

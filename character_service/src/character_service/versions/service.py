@@ -65,7 +65,8 @@ class VersionService:
     # --- reading ------------------------------------------------------------------------------
     async def _visible(self, principal: Principal, character_id: uuid.UUID) -> Character:
         character = await self.characters.get_visible(principal, character_id)
-        await self.history.ensure(character)
+        if await self.history.checkouts.of_character(character.id) is None:
+            await self.history.ensure(character)
         return character
 
     async def _branch(self, character_id: uuid.UUID, name: str, *, for_update: bool = False) -> Branch:
@@ -94,22 +95,36 @@ class VersionService:
 
     async def history_page(self, principal: Principal, character_id: uuid.UUID, branch: str | None, limit: int,
                            cursor: str | None) -> tuple[str, list[BuildCommit], str | None]:
-        """One page of a branch's history, newest first, following first parents."""
-        character = await self._visible(principal, character_id)
-        name = branch or await self.active_branch(character)
-        start: uuid.UUID | None = (await self._branch(character.id, name)).head_id
+        """One page of a branch's history (the checked-out one by default), newest first, following
+        first parents. Two statements whatever the history's length: the character, then the walk
+        (which finds the branch head itself)."""
+        character = await self.characters.get_visible(principal, character_id)
+        after_id: uuid.UUID | None = None
         if cursor is not None:
             try:
-                after = await self.history.commits.of_character(character.id, uuid.UUID(cursor))
+                after_id = uuid.UUID(cursor)
             except ValueError:
                 raise UnprocessableError("The cursor is not valid.", code="invalid_cursor",
                                          details=[ErrorDetail("cursor", "not a cursor returned by this API")]) from None
-            start = after.parent_id
-        if start is None:
-            return name, [], None
-        commits = await self.history.commits.first_parent_chain(start, limit + 1)
+        checked_out, commits = await self.history.commits.first_parent_chain(
+            character.id, limit + 1, branch=branch, after_id=after_id)
+        if not commits:
+            # Rare paths: no history yet, an unknown branch, a cursor at the root or a foreign cursor.
+            checkout, _ = await self.history.ensure(character)
+            name = branch or checkout.branch
+            head = await self.history.branches.by_name(character.id, name)
+            if head is None:
+                raise NotFoundError(f"No branch {name!r} on this character.", code="branch_not_found",
+                                    details=[ErrorDetail("branch", f"{name!r} does not exist")])
+            if after_id is not None and not await self.history.commits.exists(character.id, after_id):
+                raise UnprocessableError("The cursor is not valid.", code="invalid_cursor",
+                                         details=[ErrorDetail("cursor", "not a cursor returned by this API")])
+            if after_id is None:
+                checked_out, commits = await self.history.commits.first_parent_chain(character.id, limit + 1,
+                                                                                    branch=name)
+            return name, commits[:limit], None
         next_cursor = str(commits[limit - 1].id) if len(commits) > limit else None
-        return name, commits[:limit], next_cursor
+        return branch or str(checked_out), commits[:limit], next_cursor
 
     async def commit(self, principal: Principal, character_id: uuid.UUID, ref: str) -> BuildCommit:
         """One commit with its snapshot."""
