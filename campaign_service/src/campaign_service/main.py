@@ -13,6 +13,7 @@ from campaign_service.encounters.router import router as encounters_router
 from campaign_service.export.router import router as export_router
 from campaign_service.sessions.router import router as sessions_router
 from campaign_service.story.router import router as story_router
+from campaign_service.storylines.router import router as storylines_router
 from dnd_shared.app import create_service_app
 
 API_PREFIX = "/api/v1/campaigns"
@@ -27,7 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         prefix=API_PREFIX,
         description="Campaigns, sessions, NPCs, story, encounters and the Antitheticon.",
         routers=[campaigns_router, story_router, sessions_router, encounters_router, antitheticon_router,
-                 assist_router, export_router],
+                 assist_router, export_router, storylines_router],
         hub=rpc.router,
     )
 
