@@ -82,7 +82,8 @@ class HubCatalogLookup:
             return None
         try:
             reply: dict[str, Any] = await hub.call("catalog.match", payload, timeout=self.timeout_seconds)
-        except (AppError, TimeoutError) as exc:
+        except (AppError, TimeoutError, ConnectionError, OSError) as exc:
+            # the catalog only enriches the answer: any failure leaves the phrase tables in charge
             log.info("catalog_unavailable", error=type(exc).__name__)
             return None
         return reply
