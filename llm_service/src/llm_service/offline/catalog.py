@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 import structlog
+from redis.exceptions import RedisError
 
 from dnd_shared.errors import AppError
 from dnd_shared.hub.client import Hub
@@ -82,7 +83,7 @@ class HubCatalogLookup:
             return None
         try:
             reply: dict[str, Any] = await hub.call("catalog.match", payload, timeout=self.timeout_seconds)
-        except (AppError, TimeoutError, ConnectionError, OSError) as exc:
+        except (AppError, TimeoutError, OSError, RedisError) as exc:
             # the catalog only enriches the answer: any failure leaves the phrase tables in charge
             log.info("catalog_unavailable", error=type(exc).__name__)
             return None
