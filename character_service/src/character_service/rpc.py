@@ -4,6 +4,9 @@
   campaign service needs to check ownership when a player attaches a character;
 - ``character.apply_xp`` (command, only from the campaign service): XP with a journal entry,
   idempotent per ``source_event_id``;
+- ``character.apply_play_op`` (command, only from the campaign service): damage, healing, temp HP,
+  conditions, exhaustion and rests applied by the DM at the table, with the same rules and row lock
+  as the HTTP play routes;
 - the standard ``character.system.info`` / diagnostics handlers;
 - subscriptions to the campaign's events: attached/detached characters (for the DM's access),
   ``campaign.session_completed.v1`` (a session journal entry, XP, relationship entries and milestone
@@ -23,6 +26,9 @@ from character_service.characters.repository import CharacterRepository
 from character_service.characters.service import CharacterService
 from character_service.journal.repository import JournalRepository
 from character_service.journal.service import JournalService, advancement_of
+from character_service.play.schemas import PlayResult
+from character_service.play.service import PlayService
+from character_service.rules.state import Condition, DamageType
 from dnd_shared.contracts.campaign import (
     AttendingCharacter,
     CampaignMemberJoinedV1,
@@ -31,15 +37,18 @@ from dnd_shared.contracts.campaign import (
     CampaignXpAwardedV1,
 )
 from dnd_shared.contracts.character import (
+    ApplyPlayOp,
     ApplyXp,
     CharacterClassLevel,
     CharacterRef,
     CharacterSummary,
+    PlayOpApplied,
     XpApplied,
+    apply_play_op,
     apply_xp,
     get_summary,
 )
-from dnd_shared.errors import ForbiddenError, NotFoundError
+from dnd_shared.errors import ErrorDetail, ForbiddenError, NotFoundError, UnprocessableError
 from dnd_shared.hub.context import MessageContext
 from dnd_shared.hub.router import HubRouter
 from dnd_shared.hub.system import system_router
@@ -93,6 +102,42 @@ async def character_apply_xp(request: ApplyXp, ctx: MessageContext) -> XpApplied
         status = advancement_of(character)
         return XpApplied(character_id=character.id, xp=status.xp, level=status.level,
                          level_up_ready=status.level_up_ready, duplicate=character.version == before)
+
+
+async def _play_op(play: PlayService, author: Principal, request: ApplyPlayOp) -> PlayResult:
+    cid = request.character_id
+    if request.op == "damage":
+        return await play.damage(author, cid, request.amount, DamageType(request.damage_type or "bludgeoning"),
+                                 request.critical)
+    if request.op == "heal":
+        return await play.heal(author, cid, request.amount)
+    if request.op == "temp_hp":
+        return await play.temp_hp(author, cid, request.amount)
+    if request.op in ("add_condition", "remove_condition"):
+        return await play.condition(author, cid, request.op.split("_")[0], Condition(request.condition or ""))
+    if request.op == "set_exhaustion":
+        return await play.exhaustion(author, cid, request.level or 0)
+    if request.op == "short_rest":
+        return await play.short_rest(author, cid, {}, None)
+    return await play.long_rest(author, cid)
+
+
+@router.rpc(apply_play_op)
+async def character_apply_play_op(request: ApplyPlayOp, ctx: MessageContext) -> PlayOpApplied:
+    """A DM's play operation, relayed by the campaign service (which checked the DM)."""
+    if ctx.source not in XP_WRITERS:
+        raise ForbiddenError(f"{ctx.source} may not apply play operations.", code="play_writer_forbidden")
+    database = ctx.require_hub().app_state.database
+    async with database.session() as session:
+        play = PlayService(CharacterService(CharacterRepository(session)), trusted=True)
+        try:
+            result = await _play_op(play, ctx.user or SYSTEM_AUTHOR, request)
+        except ValueError as exc:  # an unknown damage type or condition name
+            raise UnprocessableError(str(exc), code="validation_error",
+                                     details=[ErrorDetail("damage_type" if request.op == "damage" else "condition",
+                                                          str(exc))]) from exc
+        return PlayOpApplied(character_id=result.character_id, version=result.version,
+                             hit_points=result.hit_points, state=result.state, report=result.report)
 
 
 @router.subscribe(CampaignMemberJoinedV1)

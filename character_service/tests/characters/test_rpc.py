@@ -83,3 +83,32 @@ async def test_character_events_reach_subscribers(
                 break
             await asyncio.sleep(0.05)
     assert seen == [("created", "Brunhild Ironfist/5"), ("leveled_up", "fighter/6"), ("deleted", "False")]
+
+
+async def test_play_operations_from_a_campaign(
+    live_api: httpx.AsyncClient, alice: dict[str, str], fighter_build: dict[str, Any], hub_instance: HubFactory
+) -> None:
+    from dnd_shared.contracts.character import ApplyPlayOp, apply_play_op
+    from dnd_shared.errors import UnprocessableError
+
+    created = (await live_api.post(BASE, json=fighter_build, headers=alice)).json()
+    character_id = uuid.UUID(created["id"])
+    async with hub_instance("campaign") as campaign:
+        hit = await campaign.call(
+            apply_play_op, ApplyPlayOp(character_id=character_id, op="damage", amount=10, damage_type="fire")
+        )
+        assert hit.hit_points["current"] == 44
+        poisoned = await campaign.call(
+            apply_play_op, ApplyPlayOp(character_id=character_id, op="add_condition", condition="poisoned")
+        )
+        assert "poisoned" in poisoned.state["conditions"]
+        rested = await campaign.call(apply_play_op, ApplyPlayOp(character_id=character_id, op="long_rest"))
+        assert rested.hit_points["current"] == 54
+        with pytest.raises(UnprocessableError):
+            await campaign.call(
+                apply_play_op, ApplyPlayOp(character_id=character_id, op="damage", amount=1, damage_type="sarcasm")
+            )
+    async with hub_instance("image") as image:
+        with pytest.raises(ForbiddenError):
+            await image.call(apply_play_op, ApplyPlayOp(character_id=character_id, op="heal", amount=1))
+    assert (await live_api.get(f"{BASE}/{character_id}", headers=alice)).json()["version"] == 4

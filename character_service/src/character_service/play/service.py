@@ -51,15 +51,23 @@ def limits_and_sheet(build_document: Mapping[str, Any], state: PlayState) -> tup
 
 
 class PlayService:
-    def __init__(self, characters: CharacterService, rng: random.Random | None = None) -> None:
+    """Play operations. ``trusted`` (hub commands from the campaign service, which checked that the
+    caller is the character's DM) skips the per-user access check; HTTP routes never set it."""
+
+    def __init__(self, characters: CharacterService, rng: random.Random | None = None, *,
+                 trusted: bool = False) -> None:
         self.characters = characters
         self.rng = rng or random.SystemRandom()
+        self.trusted = trusted
 
     async def apply(self, principal: Principal, character_id: uuid.UUID, operation: Operation,
                     also: Callable[[Character], Mapping[str, Any]] | None = None) -> PlayResult:
         """Lock, apply ``operation`` to the play state, store it; ``also`` gives other columns to change
         in the same write (one version bump per operation)."""
-        character = await self.characters.lock_visible(principal, character_id, allow_dm=True)
+        if self.trusted:
+            character = await self.characters.repository.get_for_update(character_id)
+        else:
+            character = await self.characters.lock_visible(principal, character_id, allow_dm=True)
         if character.status == "draft":
             raise ConflictError("A draft cannot be played; complete it first.", code="character_is_draft")
         state = PlayState.model_validate(character.state)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -54,8 +54,31 @@ class XpApplied(BaseModel):
     duplicate: bool
 
 
+class ApplyPlayOp(BaseModel):
+    """A play operation a campaign's DM applies at the table (the campaign service checked the DM)."""
+
+    model_config = ConfigDict(extra="forbid")
+    character_id: uuid.UUID
+    op: Literal["damage", "heal", "temp_hp", "add_condition", "remove_condition", "set_exhaustion",
+                "short_rest", "long_rest"]
+    amount: int = Field(default=0, ge=0, le=100_000)
+    damage_type: str | None = Field(default=None, max_length=20)
+    critical: bool = False
+    condition: str | None = Field(default=None, max_length=20)
+    level: int | None = Field(default=None, ge=0, le=6)
+
+
+class PlayOpApplied(BaseModel):
+    character_id: uuid.UUID
+    version: int
+    hit_points: dict[str, Any]
+    state: dict[str, Any]
+    report: dict[str, Any]
+
+
 get_summary = RpcContract("character.get_summary", CharacterRef, CharacterSummary, "query")
 apply_xp = RpcContract("character.apply_xp", ApplyXp, XpApplied, "command")
+apply_play_op = RpcContract("character.apply_play_op", ApplyPlayOp, PlayOpApplied, "command")
 
 
 class CharacterCreatedV1(EventModel):
