@@ -17,7 +17,8 @@ from llm_service.tasks.registry import TASKS, resolve_task
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "character_concepts.json"
 
-#: Concept -> (class, species, background) a reader would expect.
+#: Concept -> (class, species, background). Class and background follow the words; a species the concept does
+#: not name is a seeded pick among those that suit the class.
 CONCEPTS: dict[str, tuple[str, str, str]] = {
     "A dwarf blacksmith who became a cleric of the forge god": ("Cleric", "Dwarf", "Acolyte"),
     "A pyromancer with a troubled past": ("Sorcerer", "Dragonborn", "Sage"),
@@ -41,6 +42,14 @@ CONCEPTS: dict[str, tuple[str, str, str]] = {
     "A charming con artist who never tells the same lie twice": ("Rogue", "Human", "Criminal"),
     "A paladin of the dawn who hunts undead": ("Paladin", "Dwarf", "Acolyte"),
     "An elven duelist fencer from a noble house": ("Fighter", "Elf", "Soldier"),
+    "A blind swordmaster": ("Fighter", "Dwarf", "Soldier"),
+    "A witch who lives in the swamp": ("Warlock", "Human", "Criminal"),
+    "A street urchin who can talk to rats": ("Rogue", "Tiefling", "Criminal"),
+    "A shaman of the storm spirits": ("Druid", "Elf", "Sage"),
+    "A treasure hunter and tomb raider": ("Rogue", "Tiefling", "Criminal"),
+    "A mad scientist": ("Wizard", "Tiefling", "Sage"),
+    "A fortune teller": ("Wizard", "Elf", "Sage"),
+    "An angelic warrior": ("Paladin", "Goliath", "Acolyte"),
 }
 
 #: Inputs for every task (refine is checked separately).
