@@ -27,7 +27,7 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 SECTION = "## Image service"
 KINDS = ("dungeon", "cave", "tavern", "wilderness")
 SIZES = ((40, 40), (100, 100))
-RUNS = 15
+RUNS = 31
 
 
 def timed(function: Callable[[], object], runs: int) -> list[float]:
