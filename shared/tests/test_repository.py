@@ -9,14 +9,16 @@ import uuid
 import pytest
 from sqlalchemy import String, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from dnd_shared.db.base import EntityMixin, live_unique_index, make_base
+from dnd_shared.db.base import EntityMixin, live_unique_index, schema_metadata
 from dnd_shared.db.pagination import Cursor
 from dnd_shared.db.repository import Repository
 from dnd_shared.errors import ConflictError, NotFoundError, UnprocessableError, VersionConflictError
 
-Base = make_base("dnd_shared_test")
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata("dnd_shared_test")
 
 
 class Widget(EntityMixin, Base):

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from sqlalchemy.orm import DeclarativeBase
 
-from dnd_shared.db.base import make_base
+from dnd_shared.db.base import schema_metadata
 
 SCHEMA = "campaign"
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import DeclarativeBase
 
-    class Base(DeclarativeBase):
-        """What ``make_base`` returns, spelled out for the type checker (a variable cannot be a base)."""
-
-else:
-    Base = make_base(SCHEMA)
+class Base(DeclarativeBase):
+    metadata = schema_metadata(SCHEMA)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dnd_shared.db.base import make_base
+from sqlalchemy.orm import DeclarativeBase
+
+from dnd_shared.db.base import schema_metadata
 
 SCHEMA = "character"
-Base = make_base(SCHEMA)
+
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata(SCHEMA)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from sqlalchemy.orm import DeclarativeBase
 
-from dnd_shared.db.base import make_base
+from dnd_shared.db.base import schema_metadata
 
 SCHEMA = "llm"
 
-if TYPE_CHECKING:
-    # mypy cannot use a base class built at run time; it sees an equivalent static one.
-    from sqlalchemy.orm import DeclarativeBase
 
-    class Base(DeclarativeBase):
-        pass
-else:
-    Base = make_base(SCHEMA)
+class Base(DeclarativeBase):
+    metadata = schema_metadata(SCHEMA)

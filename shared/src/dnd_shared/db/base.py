@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Index, Integer, MetaData, func, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -27,13 +27,15 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def make_base(schema: str) -> type[DeclarativeBase]:
-    """A declarative base whose tables all live in ``schema`` (one schema per service)."""
+def schema_metadata(schema: str) -> MetaData:
+    """The metadata of one service: every table in ``schema``, constraint names by convention.
 
-    class Base(DeclarativeBase):
-        metadata = MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+    Each service declares its base statically so type checkers see a real class::
 
-    return Base
+        class Base(DeclarativeBase):
+            metadata = schema_metadata(SCHEMA)
+    """
+    return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
 
 
 class EntityMixin:
