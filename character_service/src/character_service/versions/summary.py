@@ -19,9 +19,18 @@ from character_service.rules.data.classes import CLASSES
 from character_service.rules.data.feats import FEATS
 from character_service.rules.data.species import SPECIES
 from character_service.rules.multiclass import spell_slots
-from dnd_shared.versioning import AsSet, Change, ListRules, Whole, by_fields, first_present, generic_summary
+from dnd_shared.versioning import (
+    AsSet,
+    Change,
+    ListRules,
+    ListStrategy,
+    Whole,
+    by_fields,
+    first_present,
+    generic_summary,
+)
 
-BUILD_LIST_RULES = ListRules.of({
+_BUILD_LISTS: dict[str, ListStrategy] = {
     "classes": by_fields("id"),
     "classes[].hp_rolls": Whole(),
     "classes[].options.*": AsSet(),
@@ -39,7 +48,8 @@ BUILD_LIST_RULES = ListRules.of({
     "spells.spellbook": AsSet(),
     "background.abilities": AsSet(),
     "background.skills": AsSet(),
-})
+}
+BUILD_LIST_RULES = ListRules.of(_BUILD_LISTS)
 
 #: Build fields that are facts of play rather than choices: they travel with the character across
 #: branches (a checkout or revert keeps the current value) — experience earned stays earned.
@@ -62,7 +72,7 @@ def display(identifier: Any, table: Mapping[str, Any] | None = None) -> str:
     return str(name) if name else text.replace("_", " ").replace("-", " ").title()
 
 
-def _classes(build: Any) -> dict[str, dict[str, Any]]:
+def _classes(build: Any) -> dict[str, Mapping[str, Any]]:
     entries = build.get("classes", []) if isinstance(build, Mapping) else []
     return {str(c["id"]): c for c in entries if isinstance(c, Mapping) and "id" in c}
 
