@@ -101,7 +101,7 @@ async def test_breaker_opens_after_failures_and_closes_after_a_good_trial(llm_ap
     user = uuid.uuid4()
     fake_llm.script(Status(500), Status(500), default=Reply(NAMES))
     settings = fake_provider_settings(fake_llm, ["openai", "offline"]) | {
-        "breaker_failure_threshold": 2, "breaker_reset_seconds": 0.5}
+        "breaker_failure_threshold": 2, "breaker_reset_seconds": 2.0}
     async with llm_app(**settings) as env:
         providers_url = "/api/v1/llm/providers"
         first = (await env.generate(user, "name", INPUT, seed=1)).json()
@@ -109,7 +109,7 @@ async def test_breaker_opens_after_failures_and_closes_after_a_good_trial(llm_ap
         states_open = (await env.client.get(providers_url, headers=env.headers(user))).json()
         third = (await env.generate(user, "name", INPUT, seed=3)).json()
         calls_while_open = len(fake_llm.received)
-        await asyncio.sleep(0.6)
+        await asyncio.sleep(2.1)
         fourth = (await env.generate(user, "name", INPUT, seed=4)).json()
         states_closed = (await env.client.get(providers_url, headers=env.headers(user))).json()
         metrics = (await env.client.get("/metrics")).text

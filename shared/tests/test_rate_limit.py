@@ -40,11 +40,12 @@ async def test_a_refused_hit_consumes_nothing_and_keys_are_independent(redis_cli
 
 async def test_the_window_slides_one_interval_at_a_time(redis_client: Redis) -> None:
     limiter = RateLimiter(redis_client)
-    limit = RateLimit(2, 0.4)  # one request per 0.2 s, burst of 2
+    limit = RateLimit(2, 2.0)  # one request per second, burst of 2
     assert (await limiter.hit("slide", limit)).allowed
     assert (await limiter.hit("slide", limit)).allowed
-    assert not (await limiter.hit("slide", limit)).allowed
-    await asyncio.sleep(0.22)
+    refused = await limiter.hit("slide", limit)
+    assert not refused.allowed and 0.9 < refused.retry_after_seconds <= 1.0
+    await asyncio.sleep(1.05)
     assert (await limiter.hit("slide", limit)).allowed
     assert not (await limiter.hit("slide", limit)).allowed
 

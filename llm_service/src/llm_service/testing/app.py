@@ -1,5 +1,5 @@
 """The llm app under test: a client, a signed identity, and settings that point the model providers at
-the scripted fake server (used by the tests and the benchmark)."""
+the scripted fake server (used by the llm service's tests)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from llm_service.testing.fake_llm_server import FakeLLMServer
 
 @dataclass
 class LlmApp:
+    """The app with its lifespan running, an HTTP client on it, and the identity it trusts."""
+
     app: FastAPI
     client: httpx.AsyncClient
     identity: SignedIdentity
