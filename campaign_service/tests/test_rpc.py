@@ -11,12 +11,13 @@ from dnd_shared.testing.hub_fixtures import HubFactory
 
 async def test_membership(table: Table, hub_instance: HubFactory) -> None:
     dm, ana, stranger = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-    campaign = await table.create_campaign(dm)
+    campaign = await table.create_campaign(dm, merges_need_approval=False)
     aria = await table.join(campaign, ana, "Aria")
     campaign_id = uuid.UUID(campaign["id"])
     async with hub_instance("auth") as caller:
         as_dm = await caller.call(membership_contract, MembershipQuery(campaign_id=campaign_id, user_id=dm))
         assert (as_dm.exists, as_dm.is_dm, as_dm.is_member, as_dm.user_role) == (True, True, True, "dm")
+        assert as_dm.merges_need_approval is False
         as_player = await caller.call(membership_contract, MembershipQuery(campaign_id=campaign_id, user_id=ana,
                                                                            character_id=aria))
         assert (as_player.is_dm, as_player.is_member, as_player.user_role) == (False, True, "player")

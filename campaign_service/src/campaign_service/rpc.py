@@ -26,7 +26,8 @@ async def membership(request: MembershipQuery, ctx: MessageContext) -> Membershi
         campaign = await CampaignRepository(session).get(request.campaign_id)
         if campaign is None:
             return MembershipAnswer(campaign_id=request.campaign_id, exists=False)
-        answer = MembershipAnswer(campaign_id=campaign.id, exists=True)
+        answer = MembershipAnswer(campaign_id=campaign.id, exists=True,
+                                  merges_need_approval=campaign.merges_need_approval)
         if request.user_id is not None:
             member = await MembershipRepository(session).of(campaign.id, request.user_id)
             role = member.role if member is not None else None

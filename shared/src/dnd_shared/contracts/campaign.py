@@ -135,6 +135,8 @@ class MembershipAnswer(BaseModel):
     is_member: bool = False
     character_attached: bool | None = None
     character_owner_id: uuid.UUID | None = None
+    #: Whether merges into a player character's ``main`` need the DM's approval (the campaign's setting).
+    merges_need_approval: bool = True
 
 
 membership_contract: RpcContract[MembershipQuery, MembershipAnswer] = RpcContract(
