@@ -85,7 +85,7 @@ async def test_text_rate_limit_answers_429_with_retry_after(llm_app: LlmAppFacto
     assert statuses == [200, 200]
     assert refused.status_code == 429
     assert refused.json()["error"]["code"] == "rate_limited"
-    assert refused.headers["Retry-After"] == "30"
+    assert 28 <= int(refused.headers["Retry-After"]) <= 30  # 2/minute: a slot every 30 s
     assert "100/minute" not in refused.json()["error"]["message"]
     assert "2/minute" in refused.json()["error"]["message"]
     assert other_user.status_code == 200

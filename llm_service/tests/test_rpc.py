@@ -53,4 +53,4 @@ async def test_image_rate_limit_is_answered_for_the_image_service(llm_app: LlmAp
                    for _ in range(11)]
     assert [a["allowed"] for a in answers] == [True] * 10 + [False]
     assert [a["remaining"] for a in answers[:3]] == [9, 8, 7]
-    assert answers[-1]["retry_after_seconds"] == 6  # 10/minute: one slot every 6 s
+    assert 4 <= answers[-1]["retry_after_seconds"] <= 6  # 10/minute: one slot every 6 s
