@@ -21,9 +21,9 @@ async def test_a_burst_up_to_the_limit_passes_then_the_next_is_refused(redis_cli
     assert refused.allowed is False
     assert refused.remaining == 0
     # one request every 12 s: the next slot opens 12 s after the first request
-    assert 11.5 < refused.retry_after_seconds <= 12.0
-    assert refused.retry_after_header == 12
-    assert 59.5 < refused.reset_after_seconds <= 60.0
+    assert 11.0 < refused.retry_after_seconds <= 12.0
+    assert refused.retry_after_header in (12, 11)
+    assert 59.0 < refused.reset_after_seconds <= 60.0
 
 
 async def test_a_refused_hit_consumes_nothing_and_keys_are_independent(redis_client: Redis) -> None:
