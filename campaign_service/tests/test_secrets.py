@@ -149,6 +149,8 @@ async def test_secrets_never_reach_players_by_any_route(table: Table) -> None:
     # The belief's subject is a DM-only NPC: the player learns the belief, not the subject.
     assert [(b["statement"], b["subject_id"], b["subject_name"]) for b in beliefs] == [
         ("ARIAONLY the mayor seems kind", None, None)]
+    exported = ana[f"{url}/export"].json()["knowledge"]
+    assert [(b["statement"], b["subject_id"]) for b in exported] == [("ARIAONLY the mayor seems kind", None)]
     assert ana[f"{url}/antitheticon/progress"].json() == {"beliefs": 1}
     assert ben[f"{url}/antitheticon/timeline"].json() == []
     loot = [e for e in ben[f"{url}/ledger"].json()["entries"] if e["kind"] == "loot"]

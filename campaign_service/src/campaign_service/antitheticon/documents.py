@@ -23,6 +23,16 @@ def knowledge_document(row: Knowledge) -> dict[str, Any]:
     }
 
 
+def name_subjects(beliefs: list[dict[str, Any]], visible_names: dict[str, str]) -> list[dict[str, Any]]:
+    """Add ``subject_name`` to a player's beliefs; a subject the player cannot see loses its id too."""
+    for belief in beliefs:
+        subject = belief.get("subject_id")
+        if subject is not None and subject not in visible_names:
+            belief["subject_id"] = None
+        belief["subject_name"] = visible_names.get(subject) if subject else None
+    return beliefs
+
+
 def reveal_document(reveal: Reveal) -> dict[str, Any]:
     """A reveal: DM-only until applied, then seen by the players of the characters it touched."""
     return {

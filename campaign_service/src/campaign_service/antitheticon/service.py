@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from campaign_service.antitheticon.documents import knowledge_document, reveal_document
+from campaign_service.antitheticon.documents import knowledge_document, name_subjects, reveal_document
 from campaign_service.antitheticon.models import Knowledge, Reveal
 from campaign_service.antitheticon.nemesis import mirror_party
 from campaign_service.antitheticon.repository import KnowledgeRepository, RevealRepository
@@ -96,13 +96,7 @@ class AntitheticonService:
         shown = view_all(viewer, "knowledge", (knowledge_document(r) for r in rows))
         if viewer.is_dm:
             return shown
-        names = await self._visible_names(viewer)
-        for document in shown:
-            subject = document.get("subject_id")
-            if subject is not None and subject not in names:
-                document["subject_id"] = None
-            document["subject_name"] = names.get(subject) if subject else None
-        return shown
+        return name_subjects(shown, await self._visible_names(viewer))
 
     async def _visible_names(self, viewer: Viewer) -> dict[str, str]:
         entities = view_all(viewer, "entity", (entity_document(e) for e in
