@@ -36,7 +36,7 @@ def identity() -> SignedIdentity:
 @pytest.fixture
 def app_factory(identity: SignedIdentity) -> Callable[[], FastAPI]:
     def factory() -> FastAPI:
-        app = create_app()
+        app: FastAPI = create_app()
         identity.install(app)
         app.state.hub_settings = fast_hub_settings()
         return app

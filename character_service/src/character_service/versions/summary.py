@@ -23,14 +23,13 @@ from dnd_shared.versioning import (
     AsSet,
     Change,
     ListRules,
-    ListStrategy,
     Whole,
     by_fields,
     first_present,
     generic_summary,
 )
 
-_BUILD_LISTS: dict[str, ListStrategy] = {
+_BUILD_LISTS = {
     "classes": by_fields("id"),
     "classes[].hp_rolls": Whole(),
     "classes[].options.*": AsSet(),

@@ -26,8 +26,12 @@ from dnd_shared.versioning.snapshot import canonical_json
 KeyFn = Callable[[Any], Hashable]
 
 
+class ListStrategy:
+    """How the lists at some paths are matched (one of the classes below)."""
+
+
 @dataclass(frozen=True)
-class Keyed:
+class Keyed(ListStrategy):
     """Match elements by ``key(element)``."""
 
     key: KeyFn
@@ -45,21 +49,18 @@ class Keyed:
 
 
 @dataclass(frozen=True)
-class AsSet:
+class AsSet(ListStrategy):
     """Membership only; duplicates collapse."""
 
 
 @dataclass(frozen=True)
-class ByPosition:
+class ByPosition(ListStrategy):
     """Match by index while the lengths agree."""
 
 
 @dataclass(frozen=True)
-class Whole:
+class Whole(ListStrategy):
     """The list is a single value."""
-
-
-ListStrategy = Keyed | AsSet | ByPosition | Whole
 
 
 def by_fields(*names: str) -> Keyed:
