@@ -76,7 +76,7 @@ def options_for(step: str, build: Build | None, document: dict[str, Any]) -> dic
                 "point_buy": {"budget": POINT_BUY_BUDGET, "costs": {str(k): v for k, v in POINT_BUY_COST.items()}}}
     if step == "skills":
         classes = document.get("classes") or []
-        first = CLASSES.get(classes[0].get("id")) if classes and isinstance(classes[0], dict) else None
+        first = CLASSES.get(str(classes[0].get("id"))) if classes and isinstance(classes[0], dict) else None
         if first is None:
             return {"choose": None, "from": list(SKILLS_ALL), "note": "choose a class first"}
         return {"choose": first.skill_count, "from": list(first.skill_list or SKILLS_ALL)}

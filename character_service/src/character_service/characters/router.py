@@ -43,7 +43,7 @@ def character_out(character: Character, response: Response | None = None) -> Cha
         response.headers["ETag"] = etag_of(character)
     sheet = sheet_of(character)
     return CharacterOut(
-        id=character.id, version=character.version, status=character.status,  # type: ignore[arg-type]
+        id=character.id, version=character.version, status=character.status,
         owner_id=character.owner_id, rules_version=character.rules_version, created_at=character.created_at,
         updated_at=character.updated_at, deleted_at=character.deleted_at, build=character.build,
         state=character.state, sheet=dict(sheet) if sheet is not None else None,
@@ -54,7 +54,7 @@ def summary_of(character: Character) -> CharacterSummary:
     classes = [c for c in character.build.get("classes", []) if isinstance(c, dict)]
     species = character.build.get("species")
     return CharacterSummary(
-        id=character.id, version=character.version, status=character.status,  # type: ignore[arg-type]
+        id=character.id, version=character.version, status=character.status,
         name=str(character.build.get("name", "")),
         level=sum(int(c.get("level", 0)) for c in classes),
         classes=[{"id": c.get("id"), "level": c.get("level"), "subclass": c.get("subclass")} for c in classes],

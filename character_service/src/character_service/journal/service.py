@@ -30,7 +30,7 @@ def advancement_of(character: Character) -> AdvancementOut:
     status = advancement_status(xp, max(level, 1), character.advancement,  # type: ignore[arg-type]
                                 character.milestone_level)
     return AdvancementOut(
-        advancement=character.advancement,  # type: ignore[arg-type]
+        advancement=character.advancement,
         level=level, xp=xp, milestone_level=character.milestone_level, target_level=status.target_level,
         level_up_ready=status.level_up_ready, xp_to_next_level=status.xp_to_next_level,
     )

@@ -137,7 +137,8 @@ async def restore_pact(character_id: uuid.UUID, body: SpendIn, user: CurrentUser
 @router.post("/rests/short", summary="Short Rest: spend Hit Point Dice (rolled on the server unless given)")
 async def short_rest(character_id: uuid.UUID, body: ShortRestIn, user: CurrentUser,
                      play: PlayServiceDep) -> PlayResult:
-    return await play.short_rest(user, character_id, dict(body.hit_dice), body.rolls)
+    rolls = {str(die): values for die, values in body.rolls.items()} if body.rolls is not None else None
+    return await play.short_rest(user, character_id, {str(die): n for die, n in body.hit_dice.items()}, rolls)
 
 
 @router.post("/rests/long", summary="Long Rest: all HP, all Hit Point Dice, slots and resources; Exhaustion -1")

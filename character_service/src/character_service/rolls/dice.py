@@ -88,6 +88,8 @@ def prepare_check(check: str, mode: Mode, sheet: Sheet, state: PlayState) -> Pre
         attack = next((a for a in sheet["attacks"] if a["name"].lower() == target.lower()), None)
         if attack is None:
             raise _bad("check", f"no attack named '{target}' on the sheet")
+        if attack["attack_bonus"] is None:
+            raise _bad("check", f"'{target}' forces a saving throw; it has no attack roll")
         bonus, roll_kind = int(attack["attack_bonus"]), "attack"
     else:
         raise _bad("check", "use skill:<id>, save:<ability>, ability:<ability>, attack:<name>, damage:<name> "

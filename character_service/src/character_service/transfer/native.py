@@ -8,16 +8,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from character_service.characters.models import Character
 
-FORMAT = "dnd-platform.character"
-FORMAT_VERSION = 1
-
 
 class ExportDocument(BaseModel):
     """``build`` and ``state`` as the rules engine reads them; the sheet is recomputed on import."""
 
     model_config = ConfigDict(extra="forbid")
-    format: Literal["dnd-platform.character"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
+    format: Literal["dnd-platform.character"] = "dnd-platform.character"
+    format_version: Literal[1] = 1
     rules_version: Literal["2024"] = "2024"
     status: Literal["draft", "active"] = "active"
     advancement: Literal["xp", "milestone"] = "xp"
@@ -28,7 +25,7 @@ class ExportDocument(BaseModel):
 
 def export_document(character: Character) -> ExportDocument:
     return ExportDocument(
-        status=character.status,  # type: ignore[arg-type]
-        advancement=character.advancement,  # type: ignore[arg-type]
+        status=character.status,
+        advancement=character.advancement,
         milestone_level=character.milestone_level, build=character.build, state=character.state,
     )

@@ -72,7 +72,7 @@ def render_pdf(build: dict[str, Any], sheet: Sheet) -> bytes:
     pdf.line(10, 25, 200, 25)
 
     # Abilities column
-    y = 29
+    y: float = 29
     for name, block in sheet["abilities"].items():
         pdf.box(10, y, 28, 27, name[:3])
         pdf.text_at(10, y + 8, _signed(block["modifier"]), 18, "B", w=28, align="C")
@@ -85,7 +85,7 @@ def render_pdf(build: dict[str, Any], sheet: Sheet) -> bytes:
     cores = [("Armor Class", str(sheet["armor_class"]["value"])), ("Initiative", _signed(sheet["initiative"])),
              ("Speed", f"{sheet['speed'].get('walk', 0)} ft"), ("Prof. Bonus", _signed(sheet["proficiency_bonus"])),
              ("Hit Points", f"{sheet['hit_points']['current']}/{sheet['hit_points']['max']}")]
-    x = 42
+    x: float = 42
     for title, value in cores:
         pdf.box(x, 29, 30, 18, title)
         pdf.text_at(x, 36, value, 13, "B", w=30, align="C")
@@ -96,7 +96,7 @@ def render_pdf(build: dict[str, Any], sheet: Sheet) -> bytes:
 
     # Skills
     pdf.box(42, 54, 56, 104, "Skills")
-    sy = 61
+    sy: float = 61
     for skill, info in sheet["skills"].items():
         marker = {"none": "o", "half": "1/2", "proficient": "*", "expertise": "**"}[info["proficiency"]]
         pdf.text_at(44, sy, f"{marker:<3} {skill.replace('_', ' ').title()}", 7.5)
@@ -105,10 +105,11 @@ def render_pdf(build: dict[str, Any], sheet: Sheet) -> bytes:
 
     # Attacks
     pdf.box(100, 54, 100, 50, "Attacks")
-    ay = 61
+    ay: float = 61
     for attack in sheet["attacks"][:8]:
         pdf.text_at(102, ay, attack["name"], 7.5, "B")
-        pdf.text_at(140, ay, _signed(attack["attack_bonus"]), 7.5)
+        bonus = attack["attack_bonus"]
+        pdf.text_at(140, ay, _signed(bonus) if bonus is not None else "save", 7.5)
         pdf.text_at(152, ay, f"{attack['damage']} {attack['damage_type']}", 7.5)
         if attack.get("mastery"):
             pdf.text_at(182, ay, str(attack["mastery"]).title(), 6.5)
@@ -116,10 +117,10 @@ def render_pdf(build: dict[str, Any], sheet: Sheet) -> bytes:
 
     # Spellcasting and resources
     pdf.box(100, 106, 100, 52, "Spellcasting & Resources")
-    ry = 113
-    for class_id, info in sheet["spellcasting"].items():
-        pdf.text_at(102, ry, f"{class_id.title()}: DC {info['save_dc']}, attack {_signed(info['attack_bonus'])}, "
-                    f"prepared {info['prepared_count']}/{info['prepared_max']}", 7.5)
+    ry: float = 113
+    for class_id, casting in sheet["spellcasting"].items():
+        pdf.text_at(102, ry, f"{class_id.title()}: DC {casting['save_dc']}, attack {_signed(casting['attack_bonus'])}, "
+                    f"prepared {casting['prepared_count']}/{casting['prepared_max']}", 7.5)
         ry += 5
     slots = "  ".join(f"L{level}: {s['remaining']}/{s['max']}" for level, s in sheet["spell_slots"].items())
     if slots:
@@ -132,7 +133,7 @@ def render_pdf(build: dict[str, Any], sheet: Sheet) -> bytes:
 
     # Features
     pdf.box(42, 160, 158, 62, "Features & Traits")
-    fy = 167
+    fy: float = 167
     features = [f"{f['name']} ({f['source']})" for f in sheet["features"]]
     line = ""
     for feature in features:
@@ -148,7 +149,7 @@ def render_pdf(build: dict[str, Any], sheet: Sheet) -> bytes:
 
     # Proficiencies, equipment, personality
     pdf.box(10, 224, 95, 63, "Proficiencies & Equipment")
-    py = 231
+    py: float = 231
     for label, values in (("Armor", sheet["proficiencies"].get("armor", [])),
                           ("Weapons", sheet["proficiencies"].get("weapons", [])),
                           ("Tools", sheet["proficiencies"].get("tools", [])), ("Languages", sheet["languages"])):
