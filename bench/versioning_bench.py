@@ -197,8 +197,8 @@ def write_results(results: dict[str, float]) -> None:
         f"{results['pure_merge_p95_ms']} ms | — |",
         "",
         f"The machine is shared with other work: the 1-minute load average at the end of the run was "
-        f"{results['load_average_1m']} on 2 cores, which mostly inflates the p95s (a history page is three "
-        "statements: the character, the branch head, one recursive walk of first parents).",
+        f"{results['load_average_1m']} on 2 cores, which mostly inflates the p95s (a history page is two "
+        "statements: the character, then one recursive walk of first parents that finds the branch head itself).",
         "",
     ]
     path = REPO / "bench" / "RESULTS.md"
