@@ -88,6 +88,13 @@ async def test_facades_are_seen_only_by_whom_they_face(table: Table) -> None:
     assert ana_net["facade"][0]["name"] == "Brother Vell" and ana_net["facade"][0]["data"] == {"notes": ""}
     ben_net = (await table.http.get(f"{url}/antitheticon/network", headers=table.as_user(ben))).json()
     assert [e["name"] for e in ben_net["facade"]] == ["Captain Roan"]
+    # Presenting Vell to Brakka as well shows him to Ben.
+    vell = next(e for e in dm_net["facade"] if e["name"] == "Brother Vell")
+    shown = await table.http.patch(f"{url}/entities/{vell['id']}", headers=table.as_user(dm),
+                                   json={"data": {"presented_to": [str(aria), str(brakka)]}})
+    assert shown.status_code == 200
+    ben_net = (await table.http.get(f"{url}/antitheticon/network", headers=table.as_user(ben))).json()
+    assert sorted(e["name"] for e in ben_net["facade"]) == ["Brother Vell", "Captain Roan"]
     traditional = await table.create_campaign(dm, name="Plain")
     refused = await table.http.get(f"{BASE}/{traditional['id']}/antitheticon/network", headers=table.as_user(dm))
     assert refused.status_code == 409 and refused.json()["error"]["code"] == "not_antitheticon"

@@ -183,6 +183,9 @@ class StoryService:
         if body.data is not None:
             merged = {k: v for k, v in {**entity.data, **body.data}.items() if v is not None}
             values["data"] = validated_data(kind, merged)
+            if kind.name == "facade" and body.visible_to is None and entity.visibility == "characters":
+                # A facade is seen by whom it is presented to, unless the DM says otherwise.
+                values["visible_to"] = [str(c) for c in values["data"].get("presented_to", [])]
         if "status" in values:
             values["status"] = checked_status(kind, body.status)
         if body.dm_only_fields is not None:
