@@ -81,3 +81,27 @@ async def test_a_soft_deleted_character_comes_back_with_its_history(api: httpx.A
     assert (await api.get(f"{BASE}/{cid}/history", headers=alice)).status_code == 404
     assert (await post(api, alice, f"{BASE}/{cid}/restore"))["deleted_at"] is None
     assert (await api.get(f"{BASE}/{cid}/history", headers=alice)).json()["items"] == history
+
+
+async def test_a_draft_keeps_its_history_and_an_incomplete_build_never_reaches_an_active_row(
+        api: httpx.AsyncClient, alice: dict[str, str], wizard_build: dict[str, Any]) -> None:
+    draft = await post(api, alice, f"{BASE}/drafts", {"name": "Ilyra", "rules_version": "2024"}, expect=201)
+    cid = draft["id"]
+    first = (await api.get(f"{BASE}/{cid}/history", headers=alice)).json()["items"]
+    assert [c["message"] for c in first] == ["Start a draft"]
+    await post(api, alice, f"{BASE}/{cid}/branches", {"name": "sketch"}, expect=201)
+    current = await api.get(f"{BASE}/{cid}", headers=alice)
+    patched = await api.patch(f"{BASE}/{cid}", json={k: v for k, v in wizard_build.items() if k != "name"},
+                              headers={**alice, "If-Match": current.headers["etag"]})
+    assert patched.status_code == 200, patched.text
+    completed = await post(api, {**alice, "If-Match": patched.headers["etag"]}, f"{BASE}/{cid}/complete")
+    assert completed["status"] == "active"
+    history = (await api.get(f"{BASE}/{cid}/history", headers=alice)).json()["items"]
+    assert [c["message"] for c in history][-1] == "Start a draft" and history[0]["message"] == "Complete the draft"
+    # The sketch branch still holds the empty draft: an active character cannot take it.
+    refused = await api.post(f"{BASE}/{cid}/checkout", json={"branch": "sketch"}, headers=alice)
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "validation_error"
+    assert refused.json()["error"]["message"] == "Checking out 'sketch' would give a build that breaks the 2024 rules."
+    reverted = await api.post(f"{BASE}/{cid}/revert", json={"commit": first[0]["id"]}, headers=alice)
+    assert reverted.status_code == 422
+    assert (await api.get(f"{BASE}/{cid}", headers=alice)).json()["status"] == "active"
