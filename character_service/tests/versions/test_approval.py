@@ -63,6 +63,15 @@ async def test_player_needs_the_dms_approval_and_only_that_dm_can_give_it(
 
     listed = (await api.get(f"{BASE}/{cid}/merge-requests", headers=dm)).json()["items"]
     assert [r["id"] for r in listed] == [request["id"]]
+    # The DM reviews what the merge would bring; outsiders still see nothing.
+    review = await api.get(f"{BASE}/{cid}/diff", params={"from": "main", "to": "level-4"}, headers=dm)
+    assert review.status_code == 200
+    assert review.json()["summary"] == "Level 3 -> 4 (Wizard); took the Ability Score Improvement feat"
+    history = (await api.get(f"{BASE}/{cid}/history", params={"branch": "level-4"}, headers=dm)).json()
+    assert [c["message"] for c in history["items"]] == ["Level up: Wizard 4", "Create"]
+    assert (await api.get(f"{BASE}/{cid}/diff", params={"from": "main", "to": "level-4"},
+                          headers=other_dm)).status_code == 404
+    assert (await api.post(f"{BASE}/{cid}/branches", json={"name": "dm-edit"}, headers=dm)).status_code == 404
     await post(api, dm, f"{url}/comments", {"body": "Which feat?"})
     approved = await post(api, dm, f"{url}/approve", {"comment": "Fine by me"})
     branch_head = (await api.get(f"{BASE}/{cid}/commits/level-4", headers=alice)).json()["id"]

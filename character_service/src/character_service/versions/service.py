@@ -63,8 +63,11 @@ class VersionService:
         self.membership = membership
 
     # --- reading ------------------------------------------------------------------------------
-    async def _visible(self, principal: Principal, character_id: uuid.UUID) -> Character:
-        character = await self.characters.get_visible(principal, character_id)
+    async def _visible(self, principal: Principal, character_id: uuid.UUID, *, read_only: bool = False
+                       ) -> Character:
+        """The character for its owner (or an admin); reads are open to the DM of its campaign too, who
+        reviews its merge requests."""
+        character = await self.characters.get_visible(principal, character_id, allow_dm=read_only)
         if await self.history.checkouts.of_character(character.id) is None:
             await self.history.ensure(character)
         return character
@@ -98,7 +101,7 @@ class VersionService:
         """One page of a branch's history (the checked-out one by default), newest first, following
         first parents. Two statements whatever the history's length: the character, then the walk
         (which finds the branch head itself)."""
-        character = await self.characters.get_visible(principal, character_id)
+        character = await self.characters.get_visible(principal, character_id, allow_dm=True)
         after_id: uuid.UUID | None = None
         if cursor is not None:
             try:
@@ -128,13 +131,13 @@ class VersionService:
 
     async def commit(self, principal: Principal, character_id: uuid.UUID, ref: str) -> BuildCommit:
         """One commit with its snapshot."""
-        character = await self._visible(principal, character_id)
+        character = await self._visible(principal, character_id, read_only=True)
         return await self.resolve(character.id, ref)
 
     async def diff(self, principal: Principal, character_id: uuid.UUID, from_ref: str, to_ref: str
                    ) -> tuple[BuildCommit, BuildCommit, DocumentDiff]:
         """Field-level changes and the build summary between two commits (or branch heads)."""
-        character = await self._visible(principal, character_id)
+        character = await self._visible(principal, character_id, read_only=True)
         old = await self.resolve(character.id, from_ref, "from")
         new = await self.resolve(character.id, to_ref, "to")
         result = describe(old.snapshot, new.snapshot, rules=BUILD_LIST_RULES, summarizer=summarize_build_change)
@@ -144,7 +147,7 @@ class VersionService:
     async def branches(self, principal: Principal, character_id: uuid.UUID, *, deleted: bool
                        ) -> tuple[str, list[Branch]]:
         """The active branch's name and every live (or deleted) branch."""
-        character = await self._visible(principal, character_id)
+        character = await self._visible(principal, character_id, read_only=True)
         return await self.active_branch(character), await self.history.branches.of_character(character.id,
                                                                                               deleted=deleted)
 
