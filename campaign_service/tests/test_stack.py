@@ -62,6 +62,8 @@ def test_a_closed_session_reaches_the_character_once(local_stack: RunningStack) 
         attached = client.post(f"{url}/characters", json={"character_id": character_id}, headers=alice)
         assert attached.status_code == 201, attached.text
         assert attached.json()["level"] == 5
+        # The attach event opens the character to the campaign's DM (the character service's side).
+        eventually(lambda: client.get(character_url, headers=dm).status_code == 200)
 
         play = client.post(f"{url}/sessions", headers=dm, json={
             "title": "Cragmaw Hideout", "notes": "Stormed the hideout", "dm_notes": "Klarg fled",
