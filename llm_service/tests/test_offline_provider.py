@@ -162,10 +162,37 @@ def test_refine_applies_recognised_edits_and_keeps_the_rest() -> None:
     assert revised["class_name"] == "Bard" and revised["name"] == "Pip"
     assert revised["species"] == "Halfling"
     assert revised["rationale"].startswith("Revised after feedback: Make her a bard instead, and call her Pip.")
-    item = generate("item", {"description": "a dagger of shadows", "rarity": "uncommon"})
-    rarer = generate("refine", {"task": "item", "previous": item, "feedback": "make it legendary"})
-    assert rarer["rarity"] == "legendary" and rarer["requires_attunement"] is True
-    assert rarer["name"] == item["name"]
+    unchanged = generate("refine", {"task": "character_concept", "previous": previous, "feedback": "Shorter."})
+    assert unchanged == previous
+
+
+@pytest.mark.parametrize(("task", "task_input", "feedback", "check"), [
+    ("item", {"description": "a dagger of shadows", "rarity": "uncommon"}, "make it about ice, and legendary",
+     lambda before, after: (after["name"], after["rarity"], after["requires_attunement"], after["base_item"])
+     == ("Dagger of Rime", "legendary", True, before["base_item"])),
+    ("npc", {"description": "a greedy innkeeper"}, "make them a pirate instead",
+     lambda before, after: (after["name"], after["species"], after["role"], after["stat_block"])
+     == (before["name"], before["species"], "Pirate", "Pirate")),
+    ("spell", {"description": "a spell of falling stars", "level": 2}, "fire instead, level 4",
+     lambda before, after: (after["name"], after["level"], after["school"]) == ("Searing Lance", 4, "Evocation")),
+    ("campaign_outline", {"premise": "a city of the dead", "start_level": 3, "end_level": 9}, "more sea and pirates",
+     lambda before, after: after["themes"][:2] == ["sea", "death"]
+     and [a["levels"] for a in after["acts"]] == [a["levels"] for a in before["acts"]]),
+    ("backstory", {"concept": "a knight", "name": "Aldric"}, "make it about a storm",
+     lambda before, after: after["title"] == "The Crackling Road of Aldric"),
+    ("name", {"species": "Dwarf", "count": 3}, "fiery names",
+     lambda before, after: [n["note"] for n in after["names"]] == ["Dwarf name with a fire epithet"] * 3),
+    ("story_hook", {"context": "a haunted mill", "count": 2}, "set it at sea",
+     lambda before, after: len(after["hooks"]) == 2 and "every sign points to sea" in after["hooks"][0]["summary"]),
+    ("session_recap", {"notes": "The party met Ilsa. They won."}, "shorter",
+     lambda before, after: after == before),
+])
+def test_refine_rebuilds_other_tasks_around_the_feedback(task: str, task_input: dict[str, Any], feedback: str,
+                                                         check: Any) -> None:
+    before = generate(task, task_input)
+    after = generate("refine", {"task": task, "previous": before, "feedback": feedback})
+    resolve_task(task, task_input).output_model.model_validate(after)
+    assert check(before, after), after
 
 
 def test_catalog_hints_shape_spells_and_stat_blocks() -> None:

@@ -339,7 +339,7 @@ def npc(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dict[s
     first = make_name(reading.species, rng)
     trait_pool = [trait for cls in sorted(p.TRAITS) for trait in p.TRAITS[cls]]
     return {
-        "name": f"{first} of {rng.choice(p.PLACES).split(' of ')[-1].replace('the ', '').title()}",
+        "name": f"{first} of {rng.choice(p.NPC_HOMES)}",
         "species": reading.species,
         "role": role,
         "appearance": f"{_article(reading.species).title()} {reading.species.lower()} with "
@@ -508,7 +508,7 @@ def campaign_outline(data: dict[str, Any], rng: random.Random, hints: CatalogHin
     if data.get("tone"):
         themes.append(_clip(str(data["tone"]), 60))
     return {
-        "title": f"The {p.THEME_ADJECTIVES[theme.name]} {rng.choice(('Crown', 'Pact', 'Tide', 'Door', 'Year'))}",
+        "title": f"The {p.THEME_ADJECTIVES[theme.name]} {rng.choice(('Crown', 'Pact', 'Oath', 'Door', 'Year'))}",
         "premise": _clip(premise, 1500),
         "themes": themes,
         "acts": acts,
@@ -637,33 +637,89 @@ def antitheticon(data: dict[str, Any], rng: random.Random, hints: CatalogHints) 
     }
 
 
+def _levels(acts: list[dict[str, Any]]) -> tuple[int, int]:
+    numbers = [int(n) for act in acts for n in re.findall(r"\d+", str(act.get("levels", "")))]
+    return (min(numbers), max(numbers)) if numbers else (1, 10)
+
+
+def _refine_input(task: str, previous: dict[str, Any], feedback: str) -> dict[str, Any] | None:
+    """An input for ``task`` that carries the feedback first (so its words lead) and what the previous
+    output established; None for tasks whose input cannot be rebuilt from their output."""
+    rarity = next((r for r in ("very rare", "legendary", "artifact", "uncommon", "common", "rare")
+                   if re.search(r"\b" + r + r"\b", feedback.lower())), None)
+    level = re.search(r"\blevel (\d)\b", feedback.lower())
+    match task:
+        case "backstory":
+            return {"concept": f"{feedback} {previous.get('title', '')}",
+                    "name": str(previous.get("title", "")).split(" of ")[-1] or None}
+        case "personality":
+            return {"concept": feedback}
+        case "name":
+            notes = [str(n.get("note", "")) for n in previous.get("names", []) if isinstance(n, dict)]
+            kind = notes[0].split()[0] if notes and notes[0] else None
+            return {"species": kind if kind in p.NAME_PARTS else None, "style": feedback,
+                    "count": max(1, len(notes))}
+        case "npc":
+            return {"description": f"{feedback} {previous.get('species', '')} {previous.get('role', '')}"}
+        case "item":
+            return {"description": f"{feedback} {previous.get('base_item') or ''} {previous.get('category', '')}",
+                    "rarity": rarity or previous.get("rarity")}
+        case "spell":
+            return {"description": f"{feedback} {previous.get('name', '')}",
+                    "level": int(level.group(1)) if level else previous.get("level")}
+        case "feat":
+            return {"description": f"{feedback} {previous.get('category', '')} {previous.get('name', '')}"}
+        case "species":
+            return {"description": f"{feedback} {previous.get('size', '')} {previous.get('name', '')}"}
+        case "campaign_outline":
+            start, end = _levels(list(previous.get("acts", [])))
+            return {"premise": f"{feedback} {previous.get('premise', '')}", "start_level": start, "end_level": end}
+        case "story_hook":
+            return {"context": feedback, "count": max(1, len(previous.get("hooks", [])))}
+        case "antitheticon":
+            party = [str(c.get("mirrors", "")) for c in previous.get("counterparts", []) if isinstance(c, dict)]
+            return {"premise": f"{feedback} {previous.get('title', '')}", "party": party}
+    return None
+
+
 def refine(data: dict[str, Any], rng: random.Random, hints: CatalogHints) -> dict[str, Any]:
-    """Apply the edits the offline provider recognises in the feedback (a class, species or background
-    to switch to, a new name, a rarity); everything else of the previous output is kept."""
+    """Revise a previous output offline: rebuild it from an input that leads with the feedback's words
+    (a class, species, theme, rarity, level, ...) and carries what the previous output established;
+    keep names the feedback does not change ("call her Pip" renames). Session recaps keep their notes'
+    content and only take a new title name."""
     previous = dict(data["previous"])
     feedback = str(data["feedback"])
     lowered = feedback.lower()
-    task = data["task"]
+    task = str(data["task"])
     rename = _RENAME.search(feedback)
+    revised = previous
     if task == "character_concept":
         cls, _ = best_match(lowered, p.CLASS_KEYWORDS)
         kind, _ = best_match(lowered, p.SPECIES_KEYWORDS)
         background, _ = best_match(lowered, p.BACKGROUND_KEYWORDS)
-        if cls or kind or background:
-            concept = " ".join(filter(None, [cls, kind, background, previous.get("summary", "")]))
-            rebuilt = character_concept({"concept": concept, "level": previous.get("level", 1)}, rng, hints)
-            rebuilt["name"] = previous.get("name", rebuilt["name"])
-            rebuilt["rationale"] = _clip(f"Revised after feedback: {feedback}. " + rebuilt["rationale"], 4000)
-            previous = rebuilt
-    if task == "item":
-        rarity = next((r for r in ("very rare", "legendary", "artifact", "uncommon", "common", "rare")
-                       if re.search(r"\b" + r + r"\b", lowered)), None)
-        if rarity:
-            previous["rarity"] = rarity
-            previous["requires_attunement"] = rarity not in ("common", "uncommon")
-    if rename and "name" in previous and isinstance(previous["name"], str):
-        previous["name"] = rename.group(1)
-    return previous
+        if cls or kind or background or detect_themes(lowered):
+            concept = " ".join(filter(None, [cls, kind, background, feedback, previous.get("summary", "")]))
+            revised = character_concept({"concept": concept, "level": previous.get("level", 1)}, rng, hints)
+            revised["name"] = previous.get("name", revised["name"])
+            revised["rationale"] = _clip(f"Revised after feedback: {feedback.rstrip('.')}. " + revised["rationale"],
+                                         4000)
+    else:
+        rebuilt = _refine_input(task, previous, feedback)
+        if rebuilt is not None:
+            from llm_service.tasks.registry import TASKS  # the task models; imported here to keep this module light
+
+            try:
+                task_input = TASKS[task].input_model.model_validate(
+                    {key: _clip(value, 900) if isinstance(value, str) else value for key, value in rebuilt.items()})
+            except ValueError:
+                task_input = None
+            if task_input is not None:
+                revised = WRITERS[task](task_input.model_dump(mode="json"), rng, hints)
+                if task == "npc":
+                    revised["name"] = previous.get("name", revised["name"])
+    if rename and "name" in revised and isinstance(revised["name"], str):
+        revised["name"] = rename.group(1)
+    return revised
 
 
 WRITERS: dict[str, Callable[[dict[str, Any], random.Random, CatalogHints], dict[str, Any]]] = {

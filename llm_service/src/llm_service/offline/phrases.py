@@ -315,7 +315,8 @@ class Theme:
 
 
 THEMES: tuple[Theme, ...] = (
-    Theme("fire", ("fire", "flame", "pyro*", "burn", "ember", "ash", "inferno", "phoenix", "blaze", "smoke"),
+    Theme("fire", ("fire", "fiery", "flame", "flaming", "pyro*", "burn", "ember", "ash", "inferno", "phoenix",
+                   "blaze", "smoke"),
           ("Fire Bolt", "Produce Flame", "Elementalism"), ("Burning Hands", "Hellish Rebuke", "Searing Smite",
                                                              "Chromatic Orb"),
           "smells faintly of woodsmoke, and sparks seem to follow every gesture", "a soot-blackened flint striker",
@@ -451,6 +452,7 @@ PLACES = ("the drowned monastery of Saint Ilvar", "the salt market of Varrow", "
           "the hollow hill called the Old Door", "the bridge-city of Kessen", "the Ashwood, where nothing grows back",
           "the lighthouse at Cold Harbour", "the sunken library of Oth", "the border fort Marrowgate",
           "the glass dunes of Ysh", "the lantern-lit canals of Lowmere", "the giant's stair above Thornvale")
+NPC_HOMES = ("Varrow", "Kessen", "Lowmere", "Thornvale", "Marrowgate", "Cold Harbour", "Oth", "Ysh", "Greyspire")
 FACTIONS = ("the Lantern Guild", "the Ninefold Court", "the Order of the Pale Hand", "the Ashen Circle",
             "the Silver Compact", "the Hollow Crown", "the Tidewardens", "the Brass Conclave")
 STAKES = ("a town will starve before winter", "an innocent will hang at dawn", "an ancient seal will break",
