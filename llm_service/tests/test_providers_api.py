@@ -26,6 +26,7 @@ async def test_openai_answers_through_the_sdk_with_structured_outputs(llm_app: L
     assert request.path == "/v1/chat/completions"
     assert request.headers["authorization"] == "Bearer sk-test"
     assert request.body["temperature"] == 0.2 and request.body["seed"] == 5
+    assert request.body["max_completion_tokens"] == 1200 and "max_tokens" not in request.body
     assert request.body["response_format"]["type"] == "json_schema"
     assert request.body["response_format"]["json_schema"]["name"] == "name"
     system, user = request.body["messages"]
@@ -52,6 +53,7 @@ async def test_openai_compatible_uses_its_own_model(llm_app: LlmAppFactory, fake
         body = (await env.generate(uuid.uuid4(), "name", INPUT)).json()
     assert body["provider"] == "openai_compatible" and body["model"] == "compatible-model"
     assert fake_llm.received[0].body["model"] == "compatible-model"
+    assert fake_llm.received[0].body["max_tokens"] == 1200
 
 
 async def test_fallback_follows_the_configured_order(llm_app: LlmAppFactory, fake_llm: FakeLLMServer) -> None:

@@ -22,7 +22,8 @@ def build_providers(settings: Settings, catalog: CatalogLookup | None = None) ->
         if name == "openai" and settings.openai_api_key is not None:
             providers.append(OpenAIProvider(
                 name="openai", api_key=settings.openai_api_key.get_secret_value(), base_url=settings.openai_base_url,
-                model=settings.openai_model, fallback_model=settings.openai_fallback_model, timeout_seconds=timeout))
+                model=settings.openai_model, fallback_model=settings.openai_fallback_model, timeout_seconds=timeout,
+                token_limit_parameter="max_completion_tokens"))
         elif name == "anthropic" and settings.anthropic_api_key is not None:
             providers.append(AnthropicProvider(
                 api_key=settings.anthropic_api_key.get_secret_value(), base_url=settings.anthropic_base_url,

@@ -27,7 +27,7 @@ class OpenAIProvider:
 
     def __init__(self, *, name: str, api_key: str, base_url: str | None, model: str,
                  fallback_model: str | None = None, timeout_seconds: float = 60.0,
-                 structured_outputs: bool = True) -> None:
+                 structured_outputs: bool = True, token_limit_parameter: str = "max_tokens") -> None:
         self.name = name
         self._api_key = api_key
         self._base_url = base_url
@@ -35,6 +35,9 @@ class OpenAIProvider:
         self.fallback_model = fallback_model if fallback_model and fallback_model != model else None
         self.timeout_seconds = timeout_seconds
         self.structured_outputs = structured_outputs
+        #: OpenAI's own API wants ``max_completion_tokens`` (newer models refuse ``max_tokens``); the
+        #: compatible servers (Ollama, vLLM, llama.cpp) read ``max_tokens``.
+        self.token_limit_parameter = token_limit_parameter
         self._client: Any = None
 
     @property
@@ -57,7 +60,7 @@ class OpenAIProvider:
             "model": model,
             "messages": messages,
             "temperature": request.temperature,
-            "max_tokens": request.max_output_tokens,
+            self.token_limit_parameter: request.max_output_tokens,
         }
         if request.seed is not None:
             arguments["seed"] = request.seed
