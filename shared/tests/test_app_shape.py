@@ -45,6 +45,13 @@ async def boom() -> None:
     raise RuntimeError("secret internals")
 
 
+@router.get("/db/lost")
+async def database_lost() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    raise OperationalError("SELECT 1", {}, ConnectionResetError("server closed the connection"))
+
+
 @router.get("/me/whoami")
 async def whoami(user: CurrentUser) -> dict[str, str]:
     return {"user_id": str(user.user_id)}
@@ -186,3 +193,11 @@ async def test_identity_with_verifier(service_client: ClientFactory) -> None:
         assert bad.json()["error"]["code"] == "invalid_internal_token"
         malformed = await client.get("/api/v1/things/me/whoami", headers={"X-User-Id": "nope", "X-Internal-Token": "good"})
         assert malformed.json()["error"]["code"] == "invalid_identity"
+
+
+async def test_lost_database_connection_is_503_with_retry_after(client: httpx.AsyncClient) -> None:
+    response = await client.get("/api/v1/things/db/lost")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+    assert response.json()["error"]["code"] == "database_unavailable"
+    assert "server closed" not in response.text

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dnd_shared.request_id import current_request_id
@@ -172,6 +173,20 @@ _HTTP_CODES = {
 }
 
 
+def on_database_or_unexpected(on_unavailable: Any, on_other: Any) -> Any:
+    """Lost connections (a database restart) are a 503 to retry; any other driver error is a 500."""
+
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        lost = isinstance(exc, OperationalError | InterfaceError)
+        if isinstance(exc, DBAPIError) and (exc.connection_invalidated or lost):
+            response: JSONResponse = await on_unavailable(request, exc)
+        else:
+            response = await on_other(request, exc)
+        return response
+
+    return handler
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the one envelope for every error a FastAPI app can produce."""
 
@@ -198,6 +213,11 @@ def install_error_handlers(app: FastAPI) -> None:
             message = str(exc.detail)
         return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
+    async def on_database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database_unavailable", path=request.url.path, error=type(exc).__name__)
+        return error_response(503, "database_unavailable", "The database is not reachable right now; retry shortly.",
+                              headers={"Retry-After": "1"})
+
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled_error", path=request.url.path, method=request.method)
         return error_response(500, "internal_error", "An unexpected error occurred.")
@@ -206,4 +226,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, on_request_validation)
     app.add_exception_handler(ValidationError, on_pydantic_validation)
     app.add_exception_handler(StarletteHTTPException, on_http_exception)
+    app.add_exception_handler(DBAPIError, on_database_or_unexpected(on_database_unavailable, on_unexpected))
     app.add_exception_handler(Exception, on_unexpected)

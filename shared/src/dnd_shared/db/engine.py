@@ -30,7 +30,10 @@ class Database:
             url,
             pool_size=pool_size,
             max_overflow=pool_size,
-            pool_pre_ping=True,
+            # No pre-ping: it costs a round trip on every checkout (about half of a simple read here).
+            # A connection broken by a database restart fails its one request with a 503
+            # (dnd_shared.errors) and is dropped from the pool.
+            pool_pre_ping=False,
             echo=echo,
             connect_args={"server_settings": {"search_path": f"{schema},public"}},
         )
