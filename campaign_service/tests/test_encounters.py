@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict
 
+from campaign_service.catalog_creatures import highest_cr_within
 from campaign_service.encounters.budget import CreatureGroup, evaluate, party_budgets, suggest, xp_for_challenge_rating
 from campaign_service.encounters.tables import XP_BUDGET_PER_CHARACTER, XP_BY_CHALLENGE_RATING
 from campaign_service.testing.table import BASE, Table
@@ -93,6 +94,11 @@ def test_evaluation_sums_xp_without_multipliers() -> None:
         evaluate([21], [])
 
 
+def test_highest_challenge_rating_within_a_budget() -> None:
+    assert [highest_cr_within(xp) for xp in (5, 10, 49, 50, 300, 450, 46800)] == [0.0, 0.0, 0.125, 0.25, 1.0, 2.0,
+                                                                                   22.0]
+
+
 def test_suggestions_spend_the_budget_without_going_over() -> None:
     candidates = [CreatureGroup("Goblin", 50, cr="1/4"), CreatureGroup("Bugbear", 200, cr="1"),
                   CreatureGroup("Ogre", 450, cr="2"), CreatureGroup("Young Dragon", 5000, cr="9")]
@@ -108,25 +114,33 @@ def test_suggestions_spend_the_budget_without_going_over() -> None:
         ("Rat", 4)]
 
 
-class _Search(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    query: str
+class _Match(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    need: str
+    type: str
+    max_cr: float | None = None
+    limit: int = 5
+    campaign_ids: list[uuid.UUID] = []
 
 
-class _Hits(BaseModel):
-    hits: list[dict[str, Any]]
+class _Matches(BaseModel):
+    matches: list[dict[str, Any]]
+    best_similarity: float
 
 
-def catalog_router(queries: list[str]) -> HubRouter:
+def catalog_router(requests: list[_Match]) -> HubRouter:
+    """``catalog.match`` as the catalog answers it: creatures up to ``max_cr``."""
     router = HubRouter()
-    creatures = [("goblin-warrior", "Goblin Warrior", "1/4", 50), ("bugbear-warrior", "Bugbear Warrior", "1", 200),
-                 ("ogre", "Ogre", "2", 450)]
+    creatures = [("goblin-warrior", "Goblin Warrior", "1/4", 0.25, 50),
+                 ("bugbear-warrior", "Bugbear Warrior", "1", 1.0, 200), ("ogre", "Ogre", "2", 2.0, 450)]
 
-    @router.rpc("catalog.search")
-    async def search(request: _Search, ctx: MessageContext) -> _Hits:
-        queries.append(request.query)
-        return _Hits(hits=[{"entry": {"slug": s, "name": n, "mechanics": {"cr": cr, "xp": xp}}, "score": 1.0}
-                           for s, n, cr, xp in creatures])
+    @router.rpc("catalog.match")
+    async def match(request: _Match, ctx: MessageContext) -> _Matches:
+        requests.append(request)
+        fitting = [c for c in creatures if request.max_cr is None or c[3] <= request.max_cr]
+        return _Matches(matches=[{"entry": {"slug": s, "name": n, "mechanics": {"cr": cr, "xp": xp}},
+                                  "score": 1.0, "similarity": 0.9} for s, n, cr, _, xp in fitting],
+                        best_similarity=0.9)
 
     return router
 
@@ -160,13 +174,16 @@ async def test_encounter_routes(table: Table, hub_instance: HubFactory) -> None:
 
     unavailable = await table.http.post(f"{url}/suggest", headers=dm_h, json={"party_levels": [1, 1, 1, 1]})
     assert unavailable.status_code == 503
-    queries: list[str] = []
-    async with hub_instance("catalog", catalog_router(queries)):
+    requests: list[_Match] = []
+    async with hub_instance("catalog", catalog_router(requests)):
         suggested = await table.http.post(f"{url}/suggest", headers=dm_h,
                                           json={"party_levels": [1, 1, 1, 1], "difficulty": "moderate"})
     assert suggested.status_code == 200, suggested.text
     body = suggested.json()
-    assert (body["budget"], body["theme"], queries) == (300, "goblinoid raiders", ["goblinoid raiders"])
+    assert (body["budget"], body["theme"]) == (300, "goblinoid raiders")
+    assert [(r.need, r.type, r.max_cr, r.campaign_ids) for r in requests] == [
+        ("goblinoid raiders", "creature", 1.0, [uuid.UUID(campaign["id"])])]
     assert body["suggestions"][0]["total_xp"] == 300
     assert all(s["total_xp"] <= 300 for s in body["suggestions"])
     assert {s["verdict"] for s in body["suggestions"]} <= {"low", "moderate"}
+    assert all(c["name"] != "Ogre" for s in body["suggestions"] for c in s["creatures"])

@@ -97,6 +97,22 @@ def test_a_closed_session_reaches_the_character_once(local_stack: RunningStack) 
         assert xp() == start_xp + 1000
         assert len(client.get(f"{character_url}/journal", headers=alice).json()["items"]) == len(journal)
 
+        # The real catalog: an NPC on an SRD creature's stat block, and encounter suggestions for the party.
+        hits = client.get(local_stack.https_url("/api/v1/catalog/search"), headers=dm,
+                          params={"q": "goblin", "types": "creature", "limit": 1}).json()["hits"]
+        creature = hits[0]["entry"]
+        npc = client.post(f"{url}/npcs/from-creature", headers=dm, json={
+            "creature": creature["slug"], "name": "Yeemik", "overrides": {"hp": 99}})
+        assert npc.status_code == 201, npc.text
+        assert npc.json()["data"]["stat_block"]["xp"] == creature["mechanics"]["xp"]
+        assert npc.json()["data"]["effective_stat_block"]["hp"] == 99
+        suggested = client.post(f"{url}/encounters/suggest", headers=dm,
+                                json={"difficulty": "moderate", "theme": "goblin"})
+        assert suggested.status_code == 200, suggested.text
+        body = suggested.json()
+        assert body["party_levels"] == [5] and body["budget"] == 750
+        assert body["suggestions"] and all(s["total_xp"] <= 750 for s in body["suggestions"])
+
         # The LLM service's offline provider answers the assistants through the hub.
         outline = client.post(f"{url}/assist/outline", json={"seed": 1}, headers=dm)
         assert outline.status_code == 200, outline.text

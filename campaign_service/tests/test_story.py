@@ -78,25 +78,26 @@ async def test_world_effects_change_themes(table: Table) -> None:
 
 
 class _Get(BaseModel):
-    type: str
-    key: str
+    id: uuid.UUID | None = None
+    type: str | None = None
+    slug: str | None = None
+    campaign_ids: list[uuid.UUID] = []
 
 
 class _Entry(BaseModel):
-    slug: str
-    name: str
-    mechanics: dict[str, Any]
+    entry: dict[str, Any]
 
 
 def catalog_router() -> HubRouter:
+    """``catalog.get`` as the catalog answers it."""
     router = HubRouter()
 
     @router.rpc("catalog.get")
     async def get(request: _Get, ctx: MessageContext) -> _Entry:
-        if request.key != "bandit-captain":
-            raise NotFoundError("No such creature.", code="content_not_found")
-        return _Entry(slug="bandit-captain", name="Bandit Captain",
-                      mechanics={"ac": 15, "hp": 52, "cr": "2", "xp": 450, "abilities": {"str": 15}})
+        if (request.type, request.slug) != ("creature", "bandit-captain") or not request.campaign_ids:
+            raise NotFoundError("No creature 'nope'.", code="entry_not_found")
+        return _Entry(entry={"slug": "bandit-captain", "name": "Bandit Captain", "type": "creature",
+                             "mechanics": {"ac": 15, "hp": 52, "cr": "2", "xp": 450, "abilities": {"str": 15}}})
 
     return router
 
@@ -118,7 +119,7 @@ async def test_npc_from_a_catalog_creature(table: Table, hub_instance: HubFactor
                                   "xp": 450, "abilities": {"str": 15}}
     assert (data["effective_stat_block"]["hp"], data["effective_stat_block"]["ac"]) == (60, 15)
     assert (data["creature_slug"], data["personality"], data["motives"]) == ("bandit-captain", "Proud", "Gold")
-    assert missing.status_code == 404 and missing.json()["error"]["code"] == "content_not_found"
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "entry_not_found"
     # Making the overrides secret hides the merged block from players too.
     npc_id = made.json()["id"]
     await table.http.patch(f"{url}/entities/{npc_id}", headers=dm_h, json={"dm_only_fields": ["overrides", "secret"]})

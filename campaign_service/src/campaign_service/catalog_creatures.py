@@ -1,17 +1,21 @@
-"""Creatures from the catalog service, asked through the hub.
+"""Creatures from the catalog service, asked through the hub (the catalog's ``rpc.py``):
 
-- ``catalog.get`` {type: "creature", key: <slug>} -> a catalog entry (``name``, ``slug``, ``mechanics``
-  with ``cr`` and ``xp``), as ``GET /api/v1/catalog/creature/{key}`` returns it;
-- ``catalog.search`` {query, types: ["creature"], limit} -> {hits: [{entry: ...}]}, as
-  ``GET /api/v1/catalog/search`` returns it.
+- ``catalog.get`` {type: "creature", slug, campaign_ids} -> {entry} (an entry as
+  ``GET /api/v1/catalog/creature/{slug}`` returns it: ``name``, ``slug``, ``mechanics`` with ``cr`` and ``xp``);
+- ``catalog.match`` {need, type: "creature", max_cr, limit, campaign_ids} -> {matches: [{entry, ...}]}:
+  existing creatures ranked for a need in words (the campaign's theme), none above ``max_cr``.
+
+``campaign_ids`` is the campaign the caller was checked to belong to, so its shared homebrew counts.
 """
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from campaign_service.encounters.tables import XP_BY_CHALLENGE_RATING
 from dnd_shared.errors import ErrorDetail
 from dnd_shared.hub import RequestHub
 from dnd_shared.hub.errors import UpstreamError
@@ -47,13 +51,28 @@ def _creature(raw: Any) -> CatalogCreature:
                             details=[ErrorDetail("creature", "entry could not be read")]) from exc
 
 
-async def fetch_creature(hub: RequestHub, slug: str) -> CatalogCreature:
+def highest_cr_within(xp: int) -> float:
+    """The highest challenge rating whose XP is at most ``xp`` (0 when even CR 1/8 is too much)."""
+    fitting = [cr for cr, value in XP_BY_CHALLENGE_RATING.items() if value <= xp]
+    return max((_cr_value(cr) for cr in fitting), default=0.0)
+
+
+def _cr_value(cr: str) -> float:
+    numerator, _, denominator = cr.partition("/")
+    return int(numerator) / int(denominator) if denominator else float(numerator)
+
+
+async def fetch_creature(hub: RequestHub, slug: str, campaign_id: uuid.UUID) -> CatalogCreature:
     """One creature by slug; the catalog's 404 stays a 404."""
-    return _creature(await hub.call("catalog.get", {"type": "creature", "key": slug}))
+    answer = await hub.call("catalog.get", {"type": "creature", "slug": slug, "campaign_ids": [str(campaign_id)]})
+    return _creature(answer.get("entry"))
 
 
-async def search_creatures(hub: RequestHub, query: str, limit: int = 50) -> list[CatalogCreature]:
-    """Creatures matching ``query`` (a theme or keywords), best first."""
-    answer = await hub.call("catalog.search", {"query": query, "types": ["creature"], "limit": limit})
-    hits = answer.get("hits", []) if isinstance(answer, dict) else []
-    return [_creature(hit.get("entry", hit)) for hit in hits if isinstance(hit, dict)]
+async def creatures_for(hub: RequestHub, theme: str, max_xp: int, campaign_id: uuid.UUID,
+                        limit: int = 20) -> list[CatalogCreature]:
+    """Creatures that fit ``theme`` and are worth at most ``max_xp`` each, best match first."""
+    answer = await hub.call("catalog.match", {
+        "need": theme, "type": "creature", "max_cr": highest_cr_within(max_xp), "limit": limit,
+        "campaign_ids": [str(campaign_id)]})
+    matches = answer.get("matches", []) if isinstance(answer, dict) else []
+    return [_creature(match.get("entry")) for match in matches if isinstance(match, dict)]

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from campaign_service.campaigns.access import CampaignAccess
-from campaign_service.catalog_creatures import search_creatures
+from campaign_service.catalog_creatures import creatures_for
 from campaign_service.encounters.budget import CreatureGroup, Evaluation, evaluate, suggest, xp_for_challenge_rating
 from campaign_service.encounters.schemas import CreatureIn, EncounterIn, SaveEncounterIn, SuggestIn
 from campaign_service.story.models import StoryEntity
@@ -69,7 +69,7 @@ class EncounterService:
         levels = await self._levels(campaign_id, body.party_levels)
         budget = evaluate(levels, []).budgets[body.difficulty]
         theme = body.theme or campaign.theme or "monster"
-        creatures = await search_creatures(hub, theme, limit=50)
+        creatures = await creatures_for(hub, theme, budget, campaign_id)
         candidates = [CreatureGroup(c.name, c.xp, 1, c.cr) for c in creatures]
         suggestions = suggest(budget, candidates, len(levels), body.limit)
         return {"theme": theme, "difficulty": body.difficulty, "budget": budget, "party_levels": levels,

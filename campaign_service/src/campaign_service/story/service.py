@@ -244,7 +244,7 @@ class StoryService:
                                 hub: RequestHub) -> StoryEntity:
         """An NPC built on a catalog creature: the stat block is copied now, overrides go on top."""
         _, viewer = await self.access.dm(user, campaign_id)
-        creature = await fetch_creature(hub, body.creature)
+        creature = await fetch_creature(hub, body.creature, campaign_id)
         snapshot = {"name": creature.name, "slug": creature.slug, **creature.mechanics}
         data = {"personality": body.personality, "motives": body.motives, "secret": body.secret,
                 "creature_slug": creature.slug, "stat_block": snapshot, "overrides": body.overrides}
