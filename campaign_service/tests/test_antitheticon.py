@@ -65,6 +65,14 @@ async def test_beliefs_differ_per_player_and_a_reveal_changes_them(table: Table)
     progress = (await table.http.get(f"{url}/antitheticon/progress", headers=dm_h)).json()
     assert (progress["known"], progress["percent_known"], progress["facts"][0]["known_by"]) == (1, 100, [str(aria)])
 
+    # A correction by the DM (not a reveal): Brakka's suspicion is removed, then restored.
+    bens = (await table.http.get(f"{knowledge}?holder_id={brakka}", headers=dm_h)).json()
+    removed = await table.http.delete(f"{knowledge}/{bens[0]['id']}", headers=dm_h)
+    assert removed.status_code == 200 and await beliefs(ben) == []
+    assert (await table.http.delete(f"{knowledge}/{bens[0]['id']}", headers=table.as_user(ben))).status_code == 403
+    assert (await table.http.post(f"{knowledge}/{bens[0]['id']}/restore", headers=dm_h)).status_code == 200
+    assert len(await beliefs(ben)) == 1
+
 
 async def test_facades_are_seen_only_by_whom_they_face(table: Table) -> None:
     dm, ana, ben = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()

@@ -158,6 +158,16 @@ async def test_session_rules(table: Table) -> None:
     assert edited.json()["attendance"] == [str(aria)]
     loot = await table.http.post(f"{url}/sessions/{one['id']}/events", headers=dm_h, json={"kind": "loot"})
     assert loot.status_code == 422
+    deleted = await table.http.delete(f"{url}/sessions/{two['id']}", headers=dm_h)
+    assert deleted.status_code == 200
+    assert [s["title"] for s in (await table.http.get(f"{url}/sessions", headers=dm_h)).json()] == ["One"]
+    three = (await table.http.post(f"{url}/sessions", headers=dm_h, json={"title": "Three"})).json()
+    assert three["number"] == 3  # numbers are never reused
+    restored = await table.http.post(f"{url}/sessions/{two['id']}/restore", headers=dm_h)
+    assert restored.status_code == 200 and restored.json()["number"] == 2
+    assert (await table.http.post(f"{url}/sessions/{two['id']}/close", headers=dm_h)).status_code == 200
+    closed_stays = await table.http.delete(f"{url}/sessions/{two['id']}", headers=dm_h)
+    assert closed_stays.status_code == 409 and closed_stays.json()["error"]["code"] == "session_closed"
     xp = await table.http.post(f"{url}/ledger", headers=dm_h, json={"kind": "xp", "character_id": str(aria),
                                                                      "amount": 75, "description": "Side quest"})
     assert xp.status_code == 201

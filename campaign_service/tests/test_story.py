@@ -152,3 +152,6 @@ async def test_relationship_graph(table: Table) -> None:
     assert len((await table.http.get(f"{url}/relationships", headers=table.as_user(ana))).json()) == 2
     assert (await table.http.delete(f"{url}/relationships/{edge.json()['id']}", headers=dm_h)).status_code == 204
     assert len((await table.http.get(f"{url}/relationships", headers=dm_h)).json()) == 1
+    restored = await table.http.post(f"{url}/relationships/{edge.json()['id']}/restore", headers=dm_h)
+    assert restored.status_code == 200 and restored.json()["standing"] == 10
+    assert len((await table.http.get(f"{url}/relationships", headers=dm_h)).json()) == 2

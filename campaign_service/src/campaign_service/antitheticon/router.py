@@ -46,6 +46,18 @@ async def knowledge(campaign_id: uuid.UUID, user: CurrentUser, antitheticon: Ant
                                       include_inactive=include_inactive)
 
 
+@router.delete("/knowledge/{knowledge_id}", summary="Remove a knowledge row (DM; a correction, not a reveal)")
+async def remove_knowledge(campaign_id: uuid.UUID, knowledge_id: uuid.UUID, user: CurrentUser,
+                           antitheticon: AntitheticonDep) -> Document:
+    return knowledge_document(await antitheticon.remove_knowledge(user, campaign_id, knowledge_id, restore=False))
+
+
+@router.post("/knowledge/{knowledge_id}/restore", summary="Restore a removed knowledge row (DM)")
+async def restore_knowledge(campaign_id: uuid.UUID, knowledge_id: uuid.UUID, user: CurrentUser,
+                            antitheticon: AntitheticonDep) -> Document:
+    return knowledge_document(await antitheticon.remove_knowledge(user, campaign_id, knowledge_id, restore=True))
+
+
 @router.post("/reveals", status_code=status.HTTP_201_CREATED, summary="Plan a reveal on the timeline (DM)")
 async def plan_reveal(campaign_id: uuid.UUID, body: RevealIn, user: CurrentUser,
                       antitheticon: AntitheticonDep) -> Document:

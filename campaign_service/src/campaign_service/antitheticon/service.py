@@ -86,6 +86,15 @@ class AntitheticonService:
         await self._check_holder(viewer, body, "")
         return await self._add(viewer, body)
 
+    async def remove_knowledge(self, user: Principal, campaign_id: uuid.UUID, knowledge_id: uuid.UUID,
+                               restore: bool) -> Knowledge:
+        """Soft delete (or restore) a knowledge row (DM): a correction, not a reveal."""
+        await self._viewer(user, campaign_id, dm=True)
+        row = await self.knowledge.get(knowledge_id, include_deleted=True)
+        if row is None or row.campaign_id != campaign_id or (row.deleted_at is None) == restore:
+            raise NotFoundError(f"No knowledge with id {knowledge_id}.", code="knowledge_not_found")
+        return await (self.knowledge.restore(row) if restore else self.knowledge.soft_delete(row))
+
     async def beliefs(self, user: Principal, campaign_id: uuid.UUID, *, holder_id: uuid.UUID | None = None,
                       subject_id: uuid.UUID | None = None, include_inactive: bool = False) -> list[Document]:
         """Knowledge the caller may see: everything for the DM, their own characters' beliefs for a player

@@ -19,9 +19,11 @@ class SessionRepository(Repository[PlaySession]):
         statement = self._select().where(PlaySession.campaign_id == campaign_id).order_by(PlaySession.number)
         return list((await self.session.execute(statement)).scalars().all())
 
-    async def in_campaign_by_id(self, campaign_id: uuid.UUID, session_id: uuid.UUID) -> PlaySession | None:
+    async def in_campaign_by_id(self, campaign_id: uuid.UUID, session_id: uuid.UUID, *,
+                                include_deleted: bool = False) -> PlaySession | None:
         """One session of this campaign, locked for the rest of the transaction (closing is exclusive)."""
-        statement = self._select().where(PlaySession.campaign_id == campaign_id, PlaySession.id == session_id)
+        statement = self._select(include_deleted=include_deleted).where(PlaySession.campaign_id == campaign_id,
+                                                                        PlaySession.id == session_id)
         found: PlaySession | None = (await self.session.execute(statement.with_for_update())).scalar_one_or_none()
         return found
 

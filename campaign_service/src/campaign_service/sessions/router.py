@@ -62,6 +62,18 @@ async def update_session(campaign_id: uuid.UUID, session_id: uuid.UUID, body: Se
     return session_document(play)
 
 
+@router.delete("/sessions/{session_id}", summary="Soft delete a session that was not closed (DM)")
+async def delete_session(campaign_id: uuid.UUID, session_id: uuid.UUID, user: CurrentUser,
+                         sessions: SessionServiceDep, if_match: IfMatch = None) -> Document:
+    return session_document(await sessions.delete(user, campaign_id, session_id, if_match))
+
+
+@router.post("/sessions/{session_id}/restore", summary="Restore a deleted session (DM)")
+async def restore_session(campaign_id: uuid.UUID, session_id: uuid.UUID, user: CurrentUser,
+                          sessions: SessionServiceDep) -> Document:
+    return session_document(await sessions.restore(user, campaign_id, session_id))
+
+
 @router.post("/sessions/{session_id}/start", summary="Start a planned session (DM)")
 async def start_session(campaign_id: uuid.UUID, session_id: uuid.UUID, user: CurrentUser,
                         sessions: SessionServiceDep) -> Document:

@@ -61,8 +61,8 @@ class SessionService:
                                      details=[ErrorDetail("attendance", f"not in the campaign: {', '.join(unknown)}")])
         return list(dict.fromkeys(str(c) for c in attendance))
 
-    async def _session(self, viewer: Viewer, session_id: uuid.UUID) -> PlaySession:
-        play = await self.sessions.in_campaign_by_id(viewer.campaign_id, session_id)
+    async def _session(self, viewer: Viewer, session_id: uuid.UUID, *, include_deleted: bool = False) -> PlaySession:
+        play = await self.sessions.in_campaign_by_id(viewer.campaign_id, session_id, include_deleted=include_deleted)
         if play is None:
             raise NotFoundError(f"No session with id {session_id}.", code="session_not_found")
         return play
@@ -103,6 +103,24 @@ class SessionService:
         if "recap" in values:
             values["recap_generation"] = None
         return await self.sessions.update(play, values)
+
+    async def delete(self, user: Principal, campaign_id: uuid.UUID, session_id: uuid.UUID,
+                     if_match: str | None) -> PlaySession:
+        """Soft delete a session that has not been closed (a closed one has already told the characters)."""
+        _, viewer = await self.access.dm(user, campaign_id)
+        play = await self._session(viewer, session_id)
+        check_if_match(play.version, if_match)
+        if play.status == "closed":
+            raise ConflictError("A closed session stays: its outcome reached the characters.", code="session_closed")
+        return await self.sessions.soft_delete(play)
+
+    async def restore(self, user: Principal, campaign_id: uuid.UUID, session_id: uuid.UUID) -> PlaySession:
+        """Bring a deleted session back."""
+        _, viewer = await self.access.dm(user, campaign_id)
+        play = await self._session(viewer, session_id, include_deleted=True)
+        if play.deleted_at is None:
+            raise ConflictError("The session is not deleted.", code="session_not_deleted")
+        return await self.sessions.restore(play)
 
     async def start(self, user: Principal, campaign_id: uuid.UUID, session_id: uuid.UUID) -> PlaySession:
         """Planned -> running."""

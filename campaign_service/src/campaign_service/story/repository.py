@@ -83,9 +83,11 @@ class RelationshipRepository(Repository[Relationship]):
             statement = statement.where(or_(Relationship.source_id == node_id, Relationship.target_id == node_id))
         return list((await self.session.execute(statement.order_by(Relationship.created_at))).scalars().all())
 
-    async def in_campaign_by_id(self, campaign_id: uuid.UUID, relationship_id: uuid.UUID) -> Relationship | None:
+    async def in_campaign_by_id(self, campaign_id: uuid.UUID, relationship_id: uuid.UUID, *,
+                                include_deleted: bool = False) -> Relationship | None:
         """One edge of this campaign."""
-        statement = self._select().where(Relationship.campaign_id == campaign_id, Relationship.id == relationship_id)
+        statement = self._select(include_deleted=include_deleted).where(Relationship.campaign_id == campaign_id,
+                                                                        Relationship.id == relationship_id)
         found: Relationship | None = (await self.session.execute(statement)).scalar_one_or_none()
         return found
 

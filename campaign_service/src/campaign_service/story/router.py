@@ -126,6 +126,12 @@ async def change_standing(campaign_id: uuid.UUID, relationship_id: uuid.UUID, bo
     return relationship_document(await story.change_standing(user, campaign_id, relationship_id, body))
 
 
+@router.post("/relationships/{relationship_id}/restore", summary="Restore a removed relationship (DM)")
+async def restore_relationship(campaign_id: uuid.UUID, relationship_id: uuid.UUID, user: CurrentUser,
+                               story: StoryServiceDep) -> Document:
+    return relationship_document(await story.restore_relationship(user, campaign_id, relationship_id))
+
+
 @router.delete("/relationships/{relationship_id}", status_code=status.HTTP_204_NO_CONTENT,
                summary="Remove a relationship (DM)")
 async def delete_relationship(campaign_id: uuid.UUID, relationship_id: uuid.UUID, user: CurrentUser,

@@ -291,6 +291,15 @@ class StoryService:
             raise NotFoundError(f"No relationship with id {relationship_id}.", code="relationship_not_found")
         return await apply_standing_change(self.relationships, edge, body.change, body.note, body.session_id)
 
+    async def restore_relationship(self, user: Principal, campaign_id: uuid.UUID,
+                                   relationship_id: uuid.UUID) -> Relationship:
+        """Bring a removed edge back (DM)."""
+        await self.access.dm(user, campaign_id)
+        edge = await self.relationships.in_campaign_by_id(campaign_id, relationship_id, include_deleted=True)
+        if edge is None or edge.deleted_at is None:
+            raise NotFoundError(f"No removed relationship with id {relationship_id}.", code="relationship_not_found")
+        return await self.relationships.restore(edge)
+
     async def delete_relationship(self, user: Principal, campaign_id: uuid.UUID, relationship_id: uuid.UUID) -> None:
         """Soft delete an edge (DM)."""
         await self.access.dm(user, campaign_id)
