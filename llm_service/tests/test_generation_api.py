@@ -38,6 +38,7 @@ async def test_second_identical_call_is_a_cache_hit_but_not_for_another_user(llm
     assert first["cached"] is False and first["attempts"] == 1
     assert second["cached"] is True and second["attempts"] == 0
     assert second["output"] == first["output"]
+    assert second["usage"] == {"input_tokens": 0, "output_tokens": 0}  # this request spent nothing
     assert other_user["cached"] is False
     assert bypass["cached"] is False
     assert 'llm_cache_total{result="hit",task="backstory"} 1.0' in metrics

@@ -13,7 +13,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from llm_service.generation.schemas import GenerateResponse
+from llm_service.generation.schemas import GenerateResponse, Usage
 
 KEY_PREFIX = "llm:cache:v1:"
 
@@ -36,12 +36,13 @@ class GenerationCache:
         self.redis = redis
 
     async def get(self, key: str) -> GenerateResponse | None:
-        """The cached response, marked ``cached``; None on a miss."""
+        """The cached response, marked ``cached``, with the zero usage this request cost; None on a miss."""
         raw = await self.redis.get(key)
         if raw is None:
             return None
         response = GenerateResponse.model_validate_json(raw)
-        return response.model_copy(update={"cached": True, "attempts": 0})
+        return response.model_copy(update={"cached": True, "attempts": 0,
+                                           "usage": Usage(input_tokens=0, output_tokens=0)})
 
     async def put(self, key: str, response: GenerateResponse, ttl_seconds: int) -> None:
         """Store for ``ttl_seconds`` (nothing when 0)."""
