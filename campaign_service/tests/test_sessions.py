@@ -171,5 +171,10 @@ async def test_session_rules(table: Table) -> None:
     xp = await table.http.post(f"{url}/ledger", headers=dm_h, json={"kind": "xp", "character_id": str(aria),
                                                                      "amount": 75, "description": "Side quest"})
     assert xp.status_code == 201
+    secret = await table.http.post(f"{url}/ledger", headers=dm_h, json={
+        "kind": "xp", "character_id": str(aria), "amount": 25, "description": "SECRET spared the spy",
+        "visibility": "dm_only"})
+    assert secret.status_code == 201
     rows = [r for r in await _outbox_rows(table) if r.type == "campaign.xp_awarded.v1"]
-    assert [r.envelope["data"]["amount"] for r in rows] == [75]
+    assert [(r.envelope["data"]["amount"], r.envelope["data"]["reason"]) for r in rows] == [
+        (75, "Side quest"), (25, "")]

@@ -15,7 +15,7 @@ from typing import Any
 from campaign_service.campaigns.access import CampaignAccess
 from campaign_service.events import EventStager
 from campaign_service.preconditions import check_if_match
-from campaign_service.secrets.view import view, view_all
+from campaign_service.secrets.view import player_view, view, view_all
 from campaign_service.secrets.viewer import Viewer
 from campaign_service.sessions.documents import event_document, ledger_document, session_document
 from campaign_service.sessions.models import LedgerEntry, PlaySession, SessionEvent
@@ -248,8 +248,11 @@ class SessionService:
                                          amount=body.amount, item=body.item, description=body.description,
                                          visibility=body.visibility)
         if body.kind == "xp" and body.character_id is not None:
+            # The award reaches the player's journal: a reason the player may not see stays behind.
+            shown = player_view("ledger", ledger_document(entry), [str(body.character_id)])
+            reason = str(shown.get("description", "")) if shown is not None else ""
             await self.outbox.stage(CampaignXpAwardedV1(campaign_id=campaign_id, character_id=body.character_id,
-                                                        amount=body.amount, reason=body.description),
+                                                        amount=body.amount, reason=reason),
                                     subject=str(entry.id))
         return entry
 
