@@ -19,7 +19,10 @@ async def test_kinds_statuses_and_order(table: Table) -> None:
     campaign = await table.create_campaign(dm)
     url, dm_h = f"{BASE}/{campaign['id']}", table.as_user(dm)
     arc = await table.entity(campaign, dm, kind="arc", name="Act I")
-    first = await table.entity(campaign, dm, kind="chapter", name="Arrival", parent_id=arc["id"])
+    first = await table.entity(campaign, dm, kind="chapter", name="Arrival")
+    moved = await table.http.patch(f"{url}/entities/{first['id']}", headers=dm_h, json={"parent_id": arc["id"]})
+    assert moved.status_code == 200 and moved.json()["parent_id"] == arc["id"]
+    first = moved.json()
     second = await table.entity(campaign, dm, kind="chapter", name="The Mine", parent_id=arc["id"], status="active")
     assert (first["position"], second["position"], first["status"], second["status"]) == (0, 1, "planned", "active")
     chapters = (await table.http.get(f"{url}/entities?kind=chapter", headers=dm_h)).json()

@@ -34,6 +34,8 @@ async def test_alternative_storylines(table: Table) -> None:
     assert (await table.http.post(f"{lines}/main/checkout", headers=dm_h)).status_code == 200
     kest = (await table.http.get(f"{url}/entities/{villain['id']}", headers=dm_h)).json()
     assert kest["data"]["motives"] == "Power"
+    kest_history = (await table.http.get(f"{url}/entities/{villain['id']}/history", headers=dm_h)).json()
+    assert [h["action"] for h in kest_history] == ["created", "updated", "storyline"]
     assert [e["name"] for e in (await table.http.get(f"{url}/entities?kind=hook", headers=dm_h)).json()] == []
     listing = (await table.http.get(lines, headers=dm_h)).json()
     assert [(s["name"], s["checked_out"], s.get("uncommitted")) for s in listing] == [

@@ -119,7 +119,7 @@ class StoryService:
             linked_ids=[str(i) for i in body.linked_ids], tags=body.tags,
             generated=generation is not None, generation=generation,
         )
-        await self._record(viewer, entity, "created")
+        await self.record_revision(viewer, entity, "created")
         return entity
 
     async def _apply_world_effect(self, viewer: Viewer, data: dict[str, Any]) -> dict[str, Any]:
@@ -129,7 +129,7 @@ class StoryService:
                                      details=[ErrorDetail("data.target_id", f"is a {target.kind}")])
         previous = str(target.data.get("theme", ""))
         await self.entities.update(target, {"data": {**target.data, "theme": data["theme"]}})
-        await self._record(viewer, target, "world_effect")
+        await self.record_revision(viewer, target, "world_effect")
         return {**data, "previous_theme": previous}
 
     async def _get_in(self, campaign_id: uuid.UUID, entity_id: uuid.UUID, *, field: str) -> StoryEntity:
@@ -139,7 +139,8 @@ class StoryService:
                                      details=[ErrorDetail(field, f"no entity {entity_id} in this campaign")])
         return entity
 
-    async def _record(self, viewer: Viewer, entity: StoryEntity, action: str) -> None:
+    async def record_revision(self, viewer: Viewer, entity: StoryEntity, action: str) -> None:
+        """Append the entity's current document to its history."""
         document = entity_document(entity)
         await self.revisions.record(campaign_id=entity.campaign_id, entity_id=entity.id, author_id=viewer.user_id,
                                     action=action, document=document, digest=document_digest(document))
@@ -180,6 +181,8 @@ class StoryService:
         """Apply a patch for the DM and record the revision."""
         kind = kind_of(entity.kind)
         values: dict[str, Any] = body.model_dump(exclude_unset=True, mode="json")
+        if body.parent_id is not None:
+            values["parent_id"] = body.parent_id
         if body.data is not None:
             merged = {k: v for k, v in {**entity.data, **body.data}.items() if v is not None}
             values["data"] = validated_data(kind, merged)
@@ -193,7 +196,7 @@ class StoryService:
         if body.parent_id is not None:
             await self._get_in(viewer.campaign_id, body.parent_id, field="parent_id")
         updated = await self.entities.update(entity, values)
-        await self._record(viewer, updated, "updated")
+        await self.record_revision(viewer, updated, "updated")
         return updated
 
     async def delete(self, user: Principal, campaign_id: uuid.UUID, entity_id: uuid.UUID,
@@ -203,7 +206,7 @@ class StoryService:
         entity, _ = await self.visible_entity(viewer, entity_id)
         check_if_match(entity.version, if_match)
         deleted = await self.entities.soft_delete(entity)
-        await self._record(viewer, deleted, "deleted")
+        await self.record_revision(viewer, deleted, "deleted")
         return deleted
 
     async def restore(self, user: Principal, campaign_id: uuid.UUID, entity_id: uuid.UUID) -> StoryEntity:
@@ -211,7 +214,7 @@ class StoryService:
         _, viewer = await self.access.dm(user, campaign_id)
         entity, _ = await self.visible_entity(viewer, entity_id, include_deleted=True)
         restored = await self.entities.restore(entity)
-        await self._record(viewer, restored, "restored")
+        await self.record_revision(viewer, restored, "restored")
         return restored
 
     async def history(self, user: Principal, campaign_id: uuid.UUID, entity_id: uuid.UUID) -> list[Document]:

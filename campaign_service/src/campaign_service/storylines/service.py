@@ -214,14 +214,21 @@ class StorylineService:
         for entity_id, entity in live.items():
             if entity_id not in wanted:
                 await self.entities.soft_delete(entity)
+                await self.story.record_revision(viewer, entity, "storyline")
         for entity_id, state in wanted.items():
             values = {**state, "parent_id": uuid.UUID(state["parent_id"]) if state.get("parent_id") else None}
             current = live.get(entity_id) or await self.entities.in_campaign_by_id(
                 viewer.campaign_id, uuid.UUID(entity_id), include_deleted=True)
             if current is None:
-                await self.entities.create(id=uuid.UUID(entity_id), campaign_id=viewer.campaign_id, **values)
+                created = await self.entities.create(id=uuid.UUID(entity_id), campaign_id=viewer.campaign_id,
+                                                     **values)
+                await self.story.record_revision(viewer, created, "storyline")
                 continue
-            if current.deleted_at is not None:
+            restored = current.deleted_at is not None
+            if restored:
                 await self.entities.restore(current)
-            if entity_state(current) != state:
+            changed = entity_state(current) != state
+            if changed:
                 await self.entities.update(current, values)
+            if restored or changed:
+                await self.story.record_revision(viewer, current, "storyline")
