@@ -16,8 +16,10 @@ from campaign_service.testing.table import BASE, Table
 from dnd_shared.errors import UnprocessableError
 from dnd_shared.hub import HubRouter, MessageContext
 from dnd_shared.testing.hub_fixtures import HubFactory
+from dnd_shared.testing.srd import SRD_DIR, requires_srd
 
-SRD = Path(__file__).resolve().parents[3] / "shared" / "srd"
+SRD = SRD_DIR or Path("/nonexistent")
+pytestmark = requires_srd
 
 
 def _markdown_rows(path: Path, title: str) -> list[list[str]]:

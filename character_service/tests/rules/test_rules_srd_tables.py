@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from character_service.rules.data import classes as C
+from dnd_shared.testing.srd import SRD_DIR, requires_srd
 
-SRD = Path("/work/shared/srd/03_Classes")
-pytestmark = pytest.mark.skipif(not SRD.exists(), reason="SRD text not available")
+SRD = (SRD_DIR or Path("/nonexistent")) / "03_Classes"
+pytestmark = requires_srd
 
 FILES = {
     "barbarian": "01_Barbarian.md",
@@ -124,7 +125,7 @@ def test_asi_levels_and_hit_die(class_id: str) -> None:
     assert f"D{C.CLASSES[class_id].hit_die} per" in text
 
 
-EQUIPMENT = Path("/work/shared/srd/06_Equipment.md")
+EQUIPMENT = (SRD_DIR or Path("/nonexistent")) / "06_Equipment.md"
 
 
 def _equipment_rows(first_header: str) -> list[list[str]]:
