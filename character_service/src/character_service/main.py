@@ -6,6 +6,8 @@ from fastapi import FastAPI
 
 from character_service import rpc
 from character_service.characters.router import router as characters_router
+from character_service.concepts.router import router as concepts_router
+from character_service.concepts.runner import concept_runner_lifespan
 from character_service.config import Settings
 from character_service.inventory.router import router as inventory_router
 from character_service.journal.router import router as journal_router
@@ -31,9 +33,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline."
         ),
         routers=[
-            characters_router, play_router, levelling_router, rolls_router, journal_router, inventory_router,
-            spells_router, transfer_router, versions_router,
+            concepts_router, characters_router, play_router, levelling_router, rolls_router, journal_router,
+            inventory_router, spells_router, transfer_router, versions_router,
         ],
+        lifespan_hooks=[concept_runner_lifespan],
         hub=rpc.router,
     )
 

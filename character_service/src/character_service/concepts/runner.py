@@ -1,0 +1,88 @@
+"""Background execution of concept jobs, owned by the app (started and drained by a lifespan hook).
+
+Each job runs in its own task with its own database sessions: a progress step is one short unit of
+work, so ``GET /concepts/{job}`` and the event stream see it at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from fastapi import FastAPI
+
+from character_service.campaign_links.access import CampaignDmAccess
+from character_service.characters.repository import CharacterRepository
+from character_service.characters.service import CharacterService
+from character_service.concepts.pipeline import run_pipeline
+from character_service.concepts.schemas import ConceptIn
+from character_service.concepts.service import ConceptJobService, store_draft
+from character_service.versions.membership import HubCampaignMembership
+from character_service.versions.repository import MergeRequestRepository
+from character_service.versions.service import VersionService
+from dnd_shared.contracts.envelope import PrincipalClaims
+from dnd_shared.identity import Principal
+
+log = structlog.get_logger("character_service.concepts")
+
+
+class ConceptRunner:
+    """Runs jobs as tasks of the app; ``drain`` waits for them on shutdown."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    def submit(self, job_id: uuid.UUID, principal: Principal, request: ConceptIn) -> asyncio.Task[None]:
+        """Start the job in the background."""
+        task = asyncio.create_task(self.run(job_id, principal, request), name=f"concept-job-{job_id}")
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
+    async def run(self, job_id: uuid.UUID, principal: Principal, request: ConceptIn) -> None:
+        """The job: pipeline steps recorded as they happen, then the draft stored with the explanation."""
+        database: Any = self.app.state.database
+        hub = getattr(self.app.state, "hub", None)
+
+        async def on_step(step: str) -> None:
+            async with database.session() as session:
+                await ConceptJobService(session).step(job_id, step)
+
+        try:
+            result = await run_pipeline(hub, PrincipalClaims.from_principal(principal), request, on_step)
+            await on_step("saving the draft…")
+            async with database.session() as session:
+                characters = CharacterService(CharacterRepository(session), CampaignDmAccess(session, hub))
+                versions = VersionService(characters, MergeRequestRepository(session),
+                                          HubCampaignMembership(session, hub))
+                character_id = await store_draft(characters, versions, principal, result.build,
+                                                 f"Concept: {request.concept.strip()[:80]}")
+                await ConceptJobService(session).succeed(job_id, character_id, result)
+        except Exception as exc:
+            log.exception("concept_job_failed", job_id=str(job_id))
+            async with database.session() as session:
+                await ConceptJobService(session).fail(job_id, "pipeline_failed", f"{type(exc).__name__}: {exc}"[:500])
+
+    async def drain(self, timeout: float = 10.0) -> None:
+        """Wait for running jobs (cancel what is left after ``timeout``)."""
+        if not self.tasks:
+            return
+        _done, pending = await asyncio.wait(set(self.tasks), timeout=timeout)
+        for task in pending:
+            task.cancel()
+
+
+@asynccontextmanager
+async def concept_runner_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Lifespan hook: ``app.state.concept_runner`` for the routes, drained on shutdown."""
+    runner = ConceptRunner(app)
+    app.state.concept_runner = runner
+    try:
+        yield
+    finally:
+        await runner.drain()

@@ -1,0 +1,82 @@
+"""Concept use cases: start a job, read it, refine a draft, accept it, propose evolutions.
+
+The job row is the pipeline's public face: status, progress steps, the result character and the
+explanation. Services never commit; the background runner gives each step its own unit of work.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from character_service.characters.service import CharacterService
+from character_service.concepts.models import ConceptJob
+from character_service.concepts.pipeline import PipelineResult
+from character_service.concepts.repository import ConceptJobRepository
+from character_service.concepts.schemas import ConceptIn
+from character_service.versions.service import VersionService
+from dnd_shared.errors import NotFoundError
+from dnd_shared.identity import Principal
+
+DRAFT_BRANCH = "draft"
+MAIN_BRANCH = "main"
+
+
+def now_iso() -> str:
+    """The current UTC time as ISO 8601."""
+    return datetime.now(UTC).isoformat()
+
+
+class ConceptJobService:
+    """Reads and writes concept jobs."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.jobs = ConceptJobRepository(session)
+
+    async def start(self, principal: Principal, request: ConceptIn) -> ConceptJob:
+        """A queued job for ``request`` (the runner picks it up after the commit)."""
+        return await self.jobs.create(owner_id=principal.user_id, status="queued",
+                                      request=request.model_dump(mode="json", by_alias=True),
+                                      progress=[{"step": "queued", "at": now_iso()}], explanation={}, errors=[],
+                                      detail="")
+
+    async def get_visible(self, principal: Principal, job_id: uuid.UUID) -> ConceptJob:
+        """The job for its owner or an admin; 404 for anyone else."""
+        job = await self.jobs.get(job_id)
+        if job is None or (job.owner_id != principal.user_id and not principal.is_admin):
+            raise NotFoundError(f"No concept job with id {job_id}.", code="concept_job_not_found")
+        return job
+
+    async def step(self, job_id: uuid.UUID, step: str) -> None:
+        """Append a progress step (and mark the job running)."""
+        job = await self.jobs.get_or_raise(job_id)
+        await self.jobs.update(job, {"status": "running", "progress": [*job.progress, {"step": step,
+                                                                                         "at": now_iso()}]})
+
+    async def fail(self, job_id: uuid.UUID, code: str, message: str) -> None:
+        """Mark the job failed with one error."""
+        job = await self.jobs.get_or_raise(job_id)
+        await self.jobs.update(job, {"status": "failed", "errors": [*job.errors, {"code": code, "message": message}],
+                                     "progress": [*job.progress, {"step": "failed", "at": now_iso()}]})
+
+    async def succeed(self, job_id: uuid.UUID, character_id: uuid.UUID, result: PipelineResult) -> None:
+        """Record the result character and explanation."""
+        job = await self.jobs.get_or_raise(job_id)
+        await self.jobs.update(job, {
+            "status": "succeeded", "character_id": character_id, "explanation": result.explanation,
+            "detail": f"{result.proposal.origin}; {result.seconds * 1000:.0f} ms",
+            "progress": [*job.progress, {"step": "done", "at": now_iso()}]})
+
+
+async def store_draft(characters: CharacterService, versions: VersionService, principal: Principal,
+                      build: dict[str, Any], message: str) -> uuid.UUID:
+    """A new draft character whose build lives on its ``draft`` branch (``main`` holds the empty start, so
+    accepting is a merge of the whole concept into ``main``)."""
+    character = await characters.create_draft(principal, {"name": build.get("name", "")})
+    await versions.create_branch(principal, character.id, DRAFT_BRANCH, None)
+    character = await versions.checkout(principal, character.id, DRAFT_BRANCH, None)
+    await characters.store_build(character, build, author=principal, message=message)
+    return character.id
