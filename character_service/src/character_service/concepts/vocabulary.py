@@ -71,7 +71,7 @@ CUES: Final[tuple[Cue, ...]] = (
     _cue("charmer", "con|swindler|charlatan|liar|trickster|gambler|scoundrel|noble|courtier|diplomat|politician",
          c="bard:3 rogue:2 warlock:1", skills="deception persuasion"),
     # --- arcane -------------------------------------------------------------------------------
-    _cue("wizard", "wizard|mage|magus|sorcier|mago|zauberer|scholar|gandalf|merlin|dumbledore|harry|potter|"
+    _cue("wizard", "wizard|mage|magus|sorcier|mago|zauberer|scholar|merlin|dumbledore|harry|potter|"
          "arcane|spellbook|apprentice|professor|academic|library|book|魔法使い|wizardry|magier|wizzard",
          c="wizard:5", s="elf:1 gnome:1", b="sage:4", skills="arcana history", weapons="quarterstaff",
          lineage="high_elf"),
@@ -80,13 +80,17 @@ CUES: Final[tuple[Cue, ...]] = (
     _cue("pact", "warlock|pact|patron|devil|demon|fiend|infernal|hell|cursed|curse|eldritch|cthulhu|cultist|"
          "soul|dark lord|sith|vader|diablo|teufel", c="warlock:5 sorcerer:1", s="tiefling:3", b="criminal:1",
          skills="deception arcana", lineage="infernal"),
+    _cue("gunslinger", "gun|gunslinger|pistol|musket|cowboy|rifle|outlaw|sheriff|revolver",
+         c="fighter:5 rogue:1", s="human:2", b="soldier:1", skills="perception survival", weapons="pistol musket"),
+    _cue("hacker", "hacker|cyber|cyberpunk|computer|netrunner|coder|programmer", c="rogue:4 wizard:2",
+         s="gnome:2 human:1", b="criminal:3", skills="investigation sleight_of_hand", weapons="hand_crossbow dagger"),
     _cue("inventor", "clockwork|inventor|tinker|gear|steam|steampunk|machine|robot|automaton|engineer|gadget|"
          "artificer|mechanical", c="wizard:3 fighter:1", s="gnome:3", b="sage:2", skills="investigation arcana",
          lineage="rock_gnome"),
     _cue("necromancy", "necromancer|undead|ghost|grave|death|skeleton|zombie|vampire|lich|spirit|haunted",
          c="wizard:3 warlock:3", s="tiefling:1", skills="arcana religion", lineage="chthonic"),
     # --- divine & nature ----------------------------------------------------------------------
-    _cue("faith", "priest|cleric|healer|temple|god|goddess|holy|saint|nun|monk of|faith|pray|pretre|sacerdote|"
+    _cue("faith", "priest|cleric|healer|temple|god|goddess|holy|saint|nun|faith|pray|pretre|sacerdote|"
          "priester|divine|angel|church|medic|nurse|doctor|heal", c="cleric:5 paladin:1", b="acolyte:4",
          skills="religion medicine insight", weapons="mace shield"),
     _cue("nature", "druid|nature|plant|tree|flower|garden|gardener|shapeshift|animal|moon|earth|green|herb|"
@@ -99,7 +103,7 @@ CUES: Final[tuple[Cue, ...]] = (
          "rockstar|rock|dancer|barde|bardo|sanger|joke|pun|funny|performer",
          c="bard:5", s="halfling:1 human:1", skills="performance persuasion", weapons="rapier"),
     # --- species ------------------------------------------------------------------------------
-    _cue("dwarf", "dwarf|dwarven|gimli|miner|mine|mountain|beard|nain|enano|zwerg|forge|smith|blacksmith|ale",
+    _cue("dwarf", "dwarf|dwarven|gimli|miner|mine|beard|nain|enano|zwerg|forge|smith|blacksmith|ale",
          s="dwarf:6", c="fighter:1 cleric:1", weapons="warhammer battleaxe"),
     _cue("elf", "elf|elven|elvish|elfe|elfo|elbe|fey|fae|moonlit|graceful|immortal", s="elf:6"),
     _cue("halfling", "halfling|hobbit|bilbo|frodo|small|tiny|little|short|petit|pequeno|klein", s="halfling:5 gnome:2"),
@@ -108,6 +112,8 @@ CUES: Final[tuple[Cue, ...]] = (
     _cue("goliath", "goliath|giant|huge|titan|colossus|tall|big|geant|gigante|riese", s="goliath:6"),
     _cue("dragonborn", "dragonborn|dragonkin|scale|scaled|breath|wyrm|drache", s="dragonborn:6"),
     _cue("tiefling", "tiefling|horn|horned|tail|infernal heritage", s="tiefling:6"),
+    _cue("grey wanderer", "gandalf|istari", c="wizard:6", s="human:5", b="sage:2", skills="arcana history",
+         weapons="quarterstaff longsword"),
     _cue("human", "human|humain|humano|mensch|farmer|peasant|villager|everyman|ordinary|city", s="human:4"),
     # --- temperament ------------------------------------------------------------------------
     _cue("protector", "protector|guardian|bodyguard|shield|defender|tank|wall|protect", c="fighter:2 paladin:2",
