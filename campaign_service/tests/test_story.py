@@ -75,6 +75,12 @@ async def test_world_effects_change_themes(table: Table) -> None:
     town_now = (await table.http.get(f"{url}/entities/{town['id']}", headers=dm_h)).json()
     assert town_now["data"]["theme"] == "plague-ridden"
     hook = await table.entity(campaign, dm, kind="hook", name="x")
+    facade_of_a_hook = await table.http.post(f"{url}/entities", headers=dm_h, json={
+        "kind": "facade", "name": "y", "data": {"identity_id": hook["id"]}})
+    assert facade_of_a_hook.status_code == 422 and facade_of_a_hook.json()["error"]["code"] == "kind_mismatch"
+    elsewhere = await table.http.post(f"{url}/entities", headers=dm_h, json={
+        "kind": "npc", "name": "y", "data": {"location_id": str(uuid.uuid4())}})
+    assert elsewhere.status_code == 422 and elsewhere.json()["error"]["details"][0]["field"] == "data.location_id"
     wrong = await table.http.post(f"{url}/entities", headers=dm_h, json={
         "kind": "world_effect", "name": "y", "data": {"target_id": hook["id"], "theme": "z"}})
     assert wrong.status_code == 422 and wrong.json()["error"]["code"] == "invalid_target"

@@ -33,6 +33,15 @@ from dnd_shared.identity import Principal
 Document = dict[str, Any]
 
 
+#: ``data`` fields that name another entity of the campaign, and the kinds they may name.
+REFERENCES: dict[str, tuple[str, ...]] = {
+    "identity_id": ("identity",),
+    "location_id": ("location",),
+    "faction_id": ("faction",),
+    "points_to": ("npc", "identity", "facade", "location", "faction", "plot_layer", "clue"),
+}
+
+
 def kind_of(name: str) -> Kind:
     """The kind called ``name``; 422 on ``kind`` otherwise."""
     kind = KINDS.get(name)
@@ -105,6 +114,7 @@ class StoryService:
             await self._get_in(viewer.campaign_id, body.parent_id, field="parent_id")
         for linked in body.linked_ids:
             await self._get_in(viewer.campaign_id, linked, field="linked_ids")
+        await self._check_references(viewer, data)
         if kind.name == "world_effect":
             data = await self._apply_world_effect(viewer, data)
         position = body.position
@@ -121,6 +131,16 @@ class StoryService:
         )
         await self.record_revision(viewer, entity, "created")
         return entity
+
+    async def _check_references(self, viewer: Viewer, data: dict[str, Any]) -> None:
+        """Every entity a ``data`` field names is in this campaign and of a fitting kind (422 otherwise)."""
+        for field, kinds in REFERENCES.items():
+            if data.get(field) is None:
+                continue
+            target = await self._get_in(viewer.campaign_id, uuid.UUID(str(data[field])), field=f"data.{field}")
+            if target.kind not in kinds:
+                raise UnprocessableError(f"data.{field} must name a {' or '.join(kinds)}.", code="kind_mismatch",
+                                         details=[ErrorDetail(f"data.{field}", f"is a {target.kind}")])
 
     async def _apply_world_effect(self, viewer: Viewer, data: dict[str, Any]) -> dict[str, Any]:
         target = await self._get_in(viewer.campaign_id, uuid.UUID(data["target_id"]), field="data.target_id")
@@ -186,6 +206,7 @@ class StoryService:
         if body.data is not None:
             merged = {k: v for k, v in {**entity.data, **body.data}.items() if v is not None}
             values["data"] = validated_data(kind, merged)
+            await self._check_references(viewer, values["data"])
             if kind.name == "facade" and body.visible_to is None and entity.visibility == "characters":
                 # A facade is seen by whom it is presented to, unless the DM says otherwise.
                 values["visible_to"] = [str(c) for c in values["data"].get("presented_to", [])]
