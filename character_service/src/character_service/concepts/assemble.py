@@ -135,7 +135,8 @@ class Assembler:
             "weapon_masteries": self._masteries(cdef.weapon_mastery[level - 1] if cdef.weapon_mastery else 0,
                                                 weapons),
             "equipment": [{"item_id": w, "equipped": i == 0} for i, w in enumerate(weapons)]
-            + [{"item_id": a, "equipped": True} for a in armor],
+            + [{"item_id": a, "equipped": True} for a in armor]
+            + [{"item": {k: v for k, v in g.items() if k != "key"}} for g in self.p.gear],
             "currency": {"gp": 10 + 5 * level},
             "spells": self._spells(class_id, level),
             "personality": p.personality or {},
@@ -280,8 +281,9 @@ class Assembler:
                 continue
             if weapon in WEAPONS and weapon not in weapons:
                 weapons.append(weapon)
-            elif weapon not in ARMOR and weapon not in WEAPONS:
-                self.repair("equipment", weapon, None, "not a 2024 weapon the rules know; left to the catalog")
+            elif weapon not in ARMOR and weapon not in WEAPONS and not any(
+                    g.get("key") == weapon for g in self.p.gear):
+                self.repair("equipment", weapon, None, "not an item the rules or the catalog know")
         if not weapons:
             weapons = [{"wizard": "quarterstaff", "sorcerer": "dagger", "warlock": "dagger", "druid": "quarterstaff",
                         "cleric": "mace", "monk": "spear", "rogue": "shortsword", "bard": "rapier",
@@ -326,6 +328,10 @@ class Assembler:
             return {}
         cantrip_pool, by_level = CLASS_SPELLS[class_id]
         top = max_spell_level(class_id, level)
+        extra = self.p.extra_spells
+        cantrip_pool = tuple(dict.fromkeys([*(s for s, lvl in extra.items() if lvl == 0), *cantrip_pool]))
+        by_level = tuple((lvl, ids) for lvl, ids in by_level) + tuple(
+            (lvl, (s,)) for s, lvl in extra.items() if lvl > 0)
         known = {s for _, ids in by_level for s in ids} | set(cantrip_pool)
         wanted = [s for s in self.p.spells if s in known]
         for spell in self.p.spells:

@@ -17,7 +17,7 @@ import structlog
 from character_service.concepts.explanation import Provenance, explain
 from character_service.concepts.proposal import Proposal, from_llm, from_vocabulary
 from character_service.concepts.repair import legal_build, problems_of
-from character_service.concepts.reuse import ReuseReport, reuse_choices
+from character_service.concepts.reuse import ReuseReport, resolve_proposal, reuse_choices
 from character_service.concepts.schemas import ConceptIn
 from dnd_shared.contracts.envelope import PrincipalClaims
 from dnd_shared.hub.client import Hub
@@ -95,10 +95,13 @@ async def run_pipeline(hub: Hub | None, claims: PrincipalClaims, request: Concep
         proposal.personality = personality_for(proposal)
     if not proposal.backstory:
         proposal.backstory = backstory_for(proposal, proposal.name)
+    reuse = ReuseReport()
+    await on_step("finding spells and items in the catalog…")
+    await resolve_proposal(hub, claims, proposal, reuse)
     await on_step("choosing skills, feats, equipment and spells…")
     build, repairs = legal_build(proposal)
     await on_step("reusing catalog entries…")
-    reuse = await reuse_choices(hub, claims, proposal, build)
+    await reuse_choices(hub, claims, proposal, build, reuse)
     await on_step("checking the rules…")
     problems = problems_of(build)
     if problems:  # legal_build guarantees this never happens; refuse rather than store an illegal build
@@ -110,6 +113,6 @@ async def run_pipeline(hub: Hub | None, claims: PrincipalClaims, request: Concep
         provenance.setdefault(key, [written])
     explanation = explain(proposal, build, provenance, repairs, notes + reuse.notes)
     explanation["reuse"] = {"looked_up": reuse.looked_up, "reused": reuse.reused, "ratio": round(reuse.ratio, 3),
-                            "catalog_reachable": reuse.reachable}
+                            "catalog_reachable": reuse.reachable, "generated": reuse.generated}
     explanation["legal"] = True
     return PipelineResult(build, explanation, proposal, reuse, time.perf_counter() - started)

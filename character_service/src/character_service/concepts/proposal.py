@@ -8,6 +8,7 @@ one-line reason, which the explanation reuses.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,12 @@ class Proposal:
     backstory: str = ""
     ability_method: str = "standard_array"
     themes: list[str] = field(default_factory=list)
+    #: Spells outside the pipeline's own table that the catalog confirmed for the class: id -> level.
+    extra_spells: dict[str, int] = field(default_factory=dict)
+    #: Items outside the rules tables, as inline items linked to a catalog entry (reused or generated).
+    gear: list[dict[str, Any]] = field(default_factory=list)
+    #: What the model called each non-weapon item, by id (for catalog look-ups and generated names).
+    item_names: dict[str, str] = field(default_factory=dict)
 
 
 _SYLLABLES = {
@@ -119,6 +126,7 @@ def from_vocabulary(concept: str, level: int, *, class_id: str | None = None, sp
 
 
 def _id(name: str) -> str:
+    name = re.sub(r"\(.*?\)", "", name)
     return normalise(name).strip().replace(" ", "_").replace("-", "_").replace("'", "")
 
 
@@ -146,7 +154,9 @@ def from_llm(concept: str, level: int, output: dict[str, Any], origin: str, *, c
     if output.get("origin_feat"):
         base.origin_feat = _id(str(output["origin_feat"]))
     base.spells = [_id(str(s)) for s in output.get("spells") or []]
-    base.weapons = [_id(str(e)) for e in output.get("equipment") or []] + base.weapons
+    equipment = [str(e) for e in output.get("equipment") or []]
+    base.weapons = [_id(e) for e in equipment] + base.weapons
+    base.item_names = {_id(e): re.sub(r"\(.*?\)", "", e).strip() for e in equipment}
     if output.get("name"):
         base.name = str(output["name"])[:80]
     if output.get("summary"):
