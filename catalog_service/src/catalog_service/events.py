@@ -81,12 +81,15 @@ class ContentEvents:
         await stage_event(session, OUTBOX, envelope, self.relay)
 
     async def created(self, session: AsyncSession, entry: CatalogEntry, principal: Principal | None) -> None:
+        """Stage ``catalog.content.created.v1``."""
         await self._stage(session, CatalogContentCreatedV1, entry, principal)
 
     async def updated(self, session: AsyncSession, entry: CatalogEntry, principal: Principal | None) -> None:
+        """Stage ``catalog.content.updated.v1`` (edits and restores)."""
         await self._stage(session, CatalogContentUpdatedV1, entry, principal)
 
     async def deleted(self, session: AsyncSession, entry: CatalogEntry, principal: Principal | None) -> None:
+        """Stage ``catalog.content.deleted.v1``."""
         await self._stage(session, CatalogContentDeletedV1, entry, principal)
 
 

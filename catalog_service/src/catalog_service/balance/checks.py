@@ -46,6 +46,7 @@ class Verdict:
     reason: str
 
     def as_dict(self) -> dict[str, Any]:
+        """The verdict as JSON-ready data."""
         return asdict(self)
 
 
@@ -55,17 +56,21 @@ class BalanceReport:
 
     @property
     def errors(self) -> list[Verdict]:
+        """Verdicts that refuse the write."""
         return [v for v in self.verdicts if v.level == "error"]
 
     @property
     def warnings(self) -> list[Verdict]:
+        """Verdicts stored with the entry and shown to readers."""
         return [v for v in self.verdicts if v.level == "warning"]
 
     @property
     def ok(self) -> bool:
+        """No errors."""
         return not self.errors
 
     def as_dict(self) -> dict[str, Any]:
+        """``{"ok", "errors", "warnings"}`` as stored in ``entries.balance``."""
         return {
             "ok": self.ok,
             "errors": [v.as_dict() for v in self.errors],

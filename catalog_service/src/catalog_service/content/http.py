@@ -20,6 +20,7 @@ def etag(entry: CatalogEntry) -> str:
 
 
 def set_etag(response: Response, entry: CatalogEntry) -> None:
+    """Put the entry's ETag on the response."""
     response.headers["ETag"] = etag(entry)
 
 
@@ -52,6 +53,7 @@ IfMatch = Annotated[str | None, Header(alias="If-Match")]
 
 
 def get_embedder(request: Request) -> Embedder:
+    """The app's embedder (loaded at start-up)."""
     embedder: Embedder = request.app.state.embedder
     return embedder
 
@@ -60,6 +62,7 @@ EmbedderDep = Annotated[Embedder, Depends(get_embedder)]
 
 
 def get_events(request: Request) -> ContentEvents:
+    """Content events bound to the app's outbox relay."""
     return events_from_state(request.app.state)
 
 

@@ -181,6 +181,7 @@ class ReleaseRepository(Repository[ContentRelease]):
     entity_name = "content_release"
 
     async def get_by_key(self, key: str) -> ContentRelease | None:
+        """The live release row of a content set (``srd-5.2``), if loaded."""
         statement = self._select().where(ContentRelease.key == key)
         return (await self.session.execute(statement)).scalar_one_or_none()
 

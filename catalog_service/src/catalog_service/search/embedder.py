@@ -59,6 +59,7 @@ class QueryCache:
         self._lock = threading.Lock()
 
     def get(self, key: str) -> Vector | None:
+        """The cached vector, marked as recently used."""
         with self._lock:
             value = self._items.get(key)
             if value is not None:
@@ -71,6 +72,7 @@ class QueryCache:
             self._items.clear()
 
     def put(self, key: str, value: Vector) -> None:
+        """Cache a vector, evicting the least recently used beyond ``size``."""
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)

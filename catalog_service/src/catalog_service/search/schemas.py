@@ -26,6 +26,7 @@ class SearchHitOut(BaseModel):
 
     @classmethod
     def of(cls, hit: SearchHit) -> SearchHitOut:
+        """Build from a fused hit."""
         matches = [ChannelMatch(channel=c, rank=m.rank, score=round(m.score, 4)) for c, m in hit.matched_by.items()]
         return cls(entry=EntryOut.of(hit.entry), score=hit.score, similarity=hit.similarity, matched_by=matches)
 
