@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from character_service import rpc
 from character_service.characters.router import router as characters_router
+from character_service.concepts.router import draft_router as concept_drafts_router
 from character_service.concepts.router import router as concepts_router
 from character_service.concepts.runner import concept_runner_lifespan
 from character_service.config import Settings
@@ -33,8 +34,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Characters, the rules engine, the builder, play state, journal and the concept-to-character pipeline."
         ),
         routers=[
-            concepts_router, characters_router, play_router, levelling_router, rolls_router, journal_router,
-            inventory_router, spells_router, transfer_router, versions_router,
+            concepts_router, concept_drafts_router, characters_router, play_router, levelling_router, rolls_router,
+            journal_router, inventory_router, spells_router, transfer_router, versions_router,
         ],
         lifespan_hooks=[concept_runner_lifespan],
         hub=rpc.router,

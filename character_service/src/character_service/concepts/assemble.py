@@ -259,7 +259,7 @@ class Assembler:
     def _expertise(self, class_id: str, level: int, class_skills: list[str], bg_skills: list[str],
                    profs: set[str]) -> list[str]:
         count = sum(n for at, n in CLASSES[class_id].expertise if level >= at)
-        candidates = [s for s in self.p.skills if s in profs] + class_skills + bg_skills
+        candidates = self.p.expertise + [s for s in self.p.skills if s in profs] + class_skills + bg_skills
         if class_id == "wizard":
             candidates = [s for s in candidates if s in SCHOLAR_SKILLS] + candidates
         return list(dict.fromkeys(s for s in candidates if s in profs))[:count]

@@ -41,6 +41,8 @@ class Proposal:
     lineage: str | None = None
     abilities: list[str] = field(default_factory=list)  # priorities, highest first
     skills: list[str] = field(default_factory=list)
+    #: Expertise wanted first (a refinement keeps the draft's).
+    expertise: list[str] = field(default_factory=list)
     origin_feat: str | None = None
     spells: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)

@@ -6,18 +6,33 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Body, Depends, Header, Request, Response, status
 from fastapi.responses import StreamingResponse
 
+from character_service.characters.router import CharacterServiceDep
+from character_service.characters.service import etag_of
 from character_service.concepts.models import ConceptJob
-from character_service.concepts.schemas import ConceptIn, ConceptJobOut
-from character_service.concepts.service import ConceptJobService
+from character_service.concepts.schemas import AcceptIn, AcceptOut, ConceptIn, ConceptJobOut, RefineIn, RefineOut
+from character_service.concepts.service import DRAFT_BRANCH, ConceptJobService, RefinementService
+from character_service.versions.router import VersionServiceDep
+from dnd_shared.db.engine import SessionDep
 from dnd_shared.errors import ServiceUnavailableError
 from dnd_shared.identity import CurrentUser
 
 router = APIRouter(prefix="/api/v1/characters/concepts", tags=["concepts"])
+#: Routes on a concept draft: refine it, accept it.
+draft_router = APIRouter(prefix="/api/v1/characters/{character_id}", tags=["concepts"])
+IfMatch = Annotated[str | None, Header(alias="If-Match", description="The ETag you last read")]
+
+
+def get_refinement_service(session: SessionDep, characters: CharacterServiceDep,
+                           versions: VersionServiceDep) -> RefinementService:
+    return RefinementService(session, characters, versions)
+
+
+RefinementDep = Annotated[RefinementService, Depends(get_refinement_service)]
 
 FINISHED = ("succeeded", "failed")
 POLL_SECONDS = 0.05
@@ -78,3 +93,22 @@ async def concept_job_events(job_id: uuid.UUID, user: CurrentUser, request: Requ
 
     return StreamingResponse(events(), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+@draft_router.post("/refine", response_model=RefineOut)
+async def refine_draft(character_id: uuid.UUID, body: RefineIn, user: CurrentUser, service: RefinementDep,
+                       response: Response, if_match: IfMatch = None) -> RefineOut:
+    """Apply feedback as a new commit on the ``draft`` branch: the diff and what was understood."""
+    character, changes, explanation = await service.refine(user, character_id, body.feedback, if_match)
+    response.headers["ETag"] = etag_of(character)
+    return RefineOut(character_id=character.id, version=character.version, branch=DRAFT_BRANCH, changes=changes,
+                     explanation=explanation)
+
+
+@draft_router.post("/accept", response_model=AcceptOut)
+async def accept_draft(character_id: uuid.UUID, user: CurrentUser, service: RefinementDep, response: Response,
+                       body: Annotated[AcceptIn | None, Body()] = None, if_match: IfMatch = None) -> AcceptOut:
+    """Merge the draft into ``main`` (DM approval where the campaign requires it) and activate it."""
+    character, outcome = await service.accept(user, character_id, body.merge_request_id if body else None, if_match)
+    response.headers["ETag"] = etag_of(character)
+    return AcceptOut(character_id=character.id, status=character.status, merge=outcome, version=character.version)

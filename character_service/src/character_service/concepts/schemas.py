@@ -53,6 +53,13 @@ class RefineOut(BaseModel):
     explanation: dict[str, Any]
 
 
+class AcceptIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: The DM-approved merge request, when the campaign requires approval (optional otherwise).
+    merge_request_id: uuid.UUID | None = None
+
+
 class AcceptOut(BaseModel):
     character_id: uuid.UUID
     status: str

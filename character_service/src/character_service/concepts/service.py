@@ -12,13 +12,16 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from character_service.characters.service import CharacterService
+from character_service.characters.models import Character
+from character_service.characters.service import CharacterService, check_if_match
 from character_service.concepts.models import ConceptJob
 from character_service.concepts.pipeline import PipelineResult
+from character_service.concepts.refinement import apply_feedback, build_changes, proposal_from_build, read_feedback
+from character_service.concepts.repair import legal_build
 from character_service.concepts.repository import ConceptJobRepository
 from character_service.concepts.schemas import ConceptIn
 from character_service.versions.service import VersionService
-from dnd_shared.errors import NotFoundError
+from dnd_shared.errors import ConflictError, ErrorDetail, NotFoundError
 from dnd_shared.identity import Principal
 
 DRAFT_BRANCH = "draft"
@@ -80,3 +83,61 @@ async def store_draft(characters: CharacterService, versions: VersionService, pr
     character = await versions.checkout(principal, character.id, DRAFT_BRANCH, None)
     await characters.store_build(character, build, author=principal, message=message)
     return character.id
+
+
+class RefinementService:
+    """Refine a concept draft on its ``draft`` branch and accept it into ``main``."""
+
+    def __init__(self, session: AsyncSession, characters: CharacterService, versions: VersionService) -> None:
+        self.jobs = ConceptJobRepository(session)
+        self.characters = characters
+        self.versions = versions
+
+    async def _draft(self, principal: Principal, character_id: uuid.UUID, if_match: str | None) -> Character:
+        character = await self.characters.lock_visible(principal, character_id)
+        check_if_match(character, if_match, required=False)
+        if character.status != "draft":
+            raise ConflictError("Only a draft can be refined; this character was accepted.", code="not_a_draft",
+                                details=[ErrorDetail("status", character.status)])
+        if await self.versions.active_branch(character) != DRAFT_BRANCH:
+            raise ConflictError("Refinement works on the draft branch; check it out first.",
+                                code="draft_branch_not_checked_out", details=[ErrorDetail("branch", "draft")])
+        return character
+
+    async def refine(self, principal: Principal, character_id: uuid.UUID, feedback: str, if_match: str | None
+                     ) -> tuple[Character, list[dict[str, Any]], dict[str, Any]]:
+        """A new commit on ``draft``: the feedback's changes applied, everything else kept, the build legal."""
+        character = await self._draft(principal, character_id, if_match)
+        job = await self.jobs.of_character(character.id)
+        concept = str(job.request.get("concept")) if job is not None else str(character.build.get("name", ""))
+        current = proposal_from_build(concept, character.build)
+        reading = read_feedback(feedback, current)
+        proposal = apply_feedback(current, reading)
+        document, repairs = legal_build(proposal)
+        changes = build_changes(character.build, document)
+        explanation = {
+            "feedback": feedback,
+            "understood": [{"element": key, "choice": choice.value, "concept": choice.concept,
+                            "reason": choice.reason} for key, choice in reading.changes.items()],
+            "kept": sorted({"species", "class", "background", "name", "level"} - set(reading.changes)),
+            "repairs": [r.to_dict() for r in repairs],
+            "legal": True,
+        }
+        if not reading.changes:
+            explanation["note"] = "nothing in the feedback named a change the pipeline understands; build unchanged"
+        if changes:
+            character = await self.characters.store_build(character, document, author=principal,
+                                                          message=f"Refine: {feedback.strip()[:80]}")
+        return character, changes, explanation
+
+    async def accept(self, principal: Principal, character_id: uuid.UUID, merge_request_id: uuid.UUID | None,
+                     if_match: str | None) -> tuple[Character, str]:
+        """Merge ``draft`` into ``main`` through version control (with the DM's approval where the campaign
+        requires it), check ``main`` out and make the character active."""
+        await self._draft(principal, character_id, if_match)
+        outcome, _branch, _commit, _character = await self.versions.merge(
+            principal, character_id, DRAFT_BRANCH, MAIN_BRANCH, message="Accept the concept draft",
+            resolutions={}, merge_request_id=merge_request_id, if_match=None)
+        await self.versions.checkout(principal, character_id, MAIN_BRANCH, None)
+        character = await self.characters.complete_draft(principal, character_id, None)
+        return character, outcome
