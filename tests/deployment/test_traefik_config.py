@@ -166,7 +166,10 @@ def test_security_headers_and_circuit_breaker(dynamic: dict[str, Any]) -> None:
     middlewares = dynamic["http"]["middlewares"]
     assert set(middlewares) == {"security-headers", "circuit-breaker", "rate-limit", "rate-limit-login",
                                 "rate-limit-register", "body-limit", "body-limit-images", "forward-auth",
-                                "forward-auth-admin"}
+                                "forward-auth-admin", "strip-identity"}
+    stripped = middlewares["strip-identity"]["headers"]["customRequestHeaders"]
+    assert stripped == dict.fromkeys(("X-User-Id", "X-User-Roles", "X-Auth-Method", "X-Auth-Scopes",
+                                      "X-Internal-Token"), "")
     headers = middlewares["security-headers"]["headers"]
     assert headers["stsSeconds"] == 31536000
     assert headers["stsIncludeSubdomains"] is True

@@ -55,3 +55,22 @@ def test_player_journey(local_stack: RunningStack) -> None:
         assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
         assert client.get(url, headers=bob).status_code == 404
         assert client.get(local_stack.https_url("/api/v1/characters"), headers=bob).json()["items"] == []
+
+
+def test_catalog_reads_are_public_writes_are_not(local_stack: RunningStack) -> None:
+    with httpx.Client(verify=local_stack.tls, timeout=15) as client:
+        sources = client.get(local_stack.https_url("/api/v1/catalog/sources"))
+        assert sources.status_code == 200
+        assert "System Reference Document 5.2" in sources.text
+        fireball = client.get(local_stack.https_url("/api/v1/catalog/search"), params={"q": "firebal"})
+        assert fireball.status_code == 200
+        assert fireball.json()["hits"][0]["entry"]["name"] == "Fireball"
+        # A forged identity on the anonymous route is stripped: still anonymous, still public content only.
+        forged = client.get(local_stack.https_url("/api/v1/catalog/sources"), headers={"X-User-Id": str(uuid.uuid4())})
+        assert forged.status_code == 200
+        write = client.post(local_stack.https_url("/api/v1/catalog/spell"), json={"name": "Free Wish"})
+        assert write.status_code == 401
+        # With a credential the request takes the protected route (forward-auth) and still works.
+        alice = player(client, local_stack, "carol")
+        signed_in = client.get(local_stack.https_url("/api/v1/catalog/sources"), headers=alice)
+        assert signed_in.status_code == 200
