@@ -14,8 +14,16 @@ from fastapi.responses import StreamingResponse
 from character_service.characters.router import CharacterServiceDep
 from character_service.characters.service import etag_of
 from character_service.concepts.models import ConceptJob
-from character_service.concepts.schemas import AcceptIn, AcceptOut, ConceptIn, ConceptJobOut, RefineIn, RefineOut
-from character_service.concepts.service import DRAFT_BRANCH, ConceptJobService, RefinementService
+from character_service.concepts.schemas import (
+    AcceptIn,
+    AcceptOut,
+    ConceptIn,
+    ConceptJobOut,
+    EvolutionOut,
+    RefineIn,
+    RefineOut,
+)
+from character_service.concepts.service import DRAFT_BRANCH, ConceptJobService, EvolutionService, RefinementService
 from character_service.versions.router import VersionServiceDep
 from dnd_shared.db.engine import SessionDep
 from dnd_shared.errors import ServiceUnavailableError
@@ -112,3 +120,12 @@ async def accept_draft(character_id: uuid.UUID, user: CurrentUser, service: Refi
     character, outcome = await service.accept(user, character_id, body.merge_request_id if body else None, if_match)
     response.headers["ETag"] = etag_of(character)
     return AcceptOut(character_id=character.id, status=character.status, merge=outcome, version=character.version)
+
+
+@draft_router.post("/evolution", response_model=EvolutionOut)
+async def evolution(character_id: uuid.UUID, user: CurrentUser, session: SessionDep,
+                    characters: CharacterServiceDep) -> EvolutionOut:
+    """Proposals from the journal (level-up, feat, spells, personality), each with its reason, evidence and
+    the route that applies it; nothing is changed here."""
+    character, proposals, read = await EvolutionService(session, characters).propose(user, character_id)
+    return EvolutionOut(character_id=character.id, proposals=proposals, read=read)

@@ -14,12 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from character_service.characters.models import Character
 from character_service.characters.service import CharacterService, check_if_match
+from character_service.concepts.evolution import JournalItem, propose_evolution
 from character_service.concepts.models import ConceptJob
 from character_service.concepts.pipeline import PipelineResult
 from character_service.concepts.refinement import apply_feedback, build_changes, proposal_from_build, read_feedback
 from character_service.concepts.repair import legal_build
 from character_service.concepts.repository import ConceptJobRepository
 from character_service.concepts.schemas import ConceptIn
+from character_service.journal.repository import JournalRepository
+from character_service.journal.service import advancement_of
 from character_service.versions.service import VersionService
 from dnd_shared.errors import ConflictError, ErrorDetail, NotFoundError
 from dnd_shared.identity import Principal
@@ -141,3 +144,24 @@ class RefinementService:
         await self.versions.checkout(principal, character_id, MAIN_BRANCH, None)
         character = await self.characters.complete_draft(principal, character_id, None)
         return character, outcome
+
+
+class EvolutionService:
+    """Proposals from the journal for a character (its owner or an admin)."""
+
+    def __init__(self, session: AsyncSession, characters: CharacterService) -> None:
+        self.entries = JournalRepository(session)
+        self.characters = characters
+
+    async def propose(self, principal: Principal, character_id: uuid.UUID
+                      ) -> tuple[Character, list[dict[str, Any]], dict[str, int]]:
+        """Level-up, feat, spell and personality proposals that follow the journal."""
+        character = await self.characters.get_visible(principal, character_id)
+        if character.status != "active":
+            raise ConflictError("Evolution reads the journal of an accepted (active) character.",
+                                code="not_active", details=[ErrorDetail("status", character.status)])
+        page = await self.entries.list(filters={"character_id": character.id}, limit=200)
+        journal = [JournalItem(e.id, e.kind, e.title, e.body, tuple(e.tags), dict(e.data)) for e in page.items]
+        ready = advancement_of(character).level_up_ready
+        proposals, read = propose_evolution(character.id, character.build, journal, ready)
+        return character, proposals, read
