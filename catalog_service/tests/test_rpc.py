@@ -39,6 +39,12 @@ async def test_get_search_and_match(catalog: CatalogClient, hub_instance: HubFac
         assert 0 < matched["best_similarity"] <= 1
         with pytest.raises(NotFoundError):
             await caller.call("catalog.get", {"type": "spell", "slug": "no-such-spell"}, timeout=5)
+        # Browse: every level-0/1 wizard spell, a page at a time (what the builder offers a new wizard).
+        page = await caller.call("catalog.browse", {"type": "spell", "filters": {"class": "wizard", "level_max": 1},
+                                                    "limit": 200}, timeout=5)
+        names = {e["name"] for e in page["entries"]}
+        assert {"Fire Bolt", "Magic Missile", "Shield"} <= names and "Fireball" not in names
+        assert all(e["mechanics"]["level"] <= 1 and "wizard" in e["mechanics"]["classes"] for e in page["entries"])
 
 
 async def test_private_homebrew_stays_private_over_rpc(catalog: CatalogClient, hub_instance: HubFactory) -> None:

@@ -4,6 +4,7 @@ Queries (visibility as over HTTP, for the message's principal; ``campaign_ids`` 
 service, which checks membership, open campaign-shared homebrew):
 - ``catalog.get``: one entry by id, or by type and slug;
 - ``catalog.get_many``: several entries by id (invisible and missing ones are listed as missing);
+- ``catalog.browse``: one type, filtered and paginated like the HTTP browse route;
 - ``catalog.search``: the HTTP search (same channels, fusion and filters);
 - ``catalog.match``: the reuse-first entry point: a need in words, a type and constraints -> ranked
   existing content with scores and a 0..1 similarity, so a generator can decide to reuse.
@@ -73,6 +74,21 @@ class SearchResponse(BaseModel):
     hits: list[SearchHitOut]
 
 
+class BrowseRequest(_Scoped):
+    """One content type, filtered (the HTTP browse filters), sorted, one page."""
+
+    type: str
+    filters: dict[str, Any] = Field(default_factory=dict)
+    sort: str = Field(default="name", max_length=20)
+    limit: int = Field(default=50, ge=1, le=200)
+    cursor: str | None = Field(default=None, max_length=500)
+
+
+class BrowseResponse(BaseModel):
+    entries: list[EntryOut]
+    next_cursor: str | None
+
+
 class MatchRequest(_Scoped):
     model_config = ConfigDict(populate_by_name=True)
 
@@ -134,6 +150,17 @@ async def get_entry(request: GetRequest, ctx: MessageContext) -> EntryResponse:
         entry = await content.get_entry(session, viewer, content_type, key)
         chain = await content.provenance(session, entry)
         return EntryResponse(entry=EntryOut.of(entry, chain, viewer))
+
+
+@router.rpc("catalog.browse")
+async def browse(request: BrowseRequest, ctx: MessageContext) -> BrowseResponse:
+    """A page of one type as the HTTP browse route gives it (e.g. the spells a class may prepare)."""
+    content_type = content.resolve_type(request.type)
+    filters = ContentFilters.model_validate(request.filters)
+    async with _state(ctx).database.session() as session:
+        page = await content.browse(session, _viewer(ctx, request), content_type, filters, sort=request.sort,
+                                    limit=request.limit, cursor=request.cursor)
+        return BrowseResponse(entries=[EntryOut.of(e) for e in page.items], next_cursor=page.next_cursor)
 
 
 @router.rpc("catalog.get_many")

@@ -53,7 +53,48 @@ def catalog_router() -> HubRouter:
             raise NotFoundError("No catalog entry with that id.", code="catalog_entry_not_found")
         return EntryResponse(entry=ENTRIES[request.id])
 
+    @router.rpc("catalog.browse")
+    async def browse(request: BrowseRequest, ctx: MessageContext) -> BrowseResponse:
+        spells = [entry(uuid.uuid4(), name, "spell", {"level": level, "classes": ["wizard"]})
+                  for name, level in (("Fire Bolt", 0), ("Magic Missile", 1), ("Shield", 1), ("Fireball", 3))]
+        level_max = int(request.filters.get("level_max", 9))
+        return BrowseResponse(entries=[s for s in spells if s["mechanics"]["level"] <= level_max], next_cursor=None)
+
     return router
+
+
+class BrowseRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    type: str
+    filters: dict[str, Any]
+
+
+class BrowseResponse(BaseModel):
+    entries: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+async def test_builder_offers_the_catalogs_spells(api: httpx.AsyncClient, alice: dict[str, str],
+                                                  wizard_build: dict[str, Any], hub_instance: HubFactory) -> None:
+    wizard_build["classes"][0]["level"] = 1
+    wizard_build["classes"][0]["subclass"] = None
+    wizard_build["spells"] = {"cantrips": {}, "prepared": {}, "spellbook": []}
+    wizard_build["expertise"] = []  # Scholar comes at Wizard level 2
+    draft = await api.post(f"{BASE}/drafts", json=wizard_build, headers=alice)
+    url = f"{BASE}/{draft.json()['id']}/builder"
+    async with hub_instance("catalog", catalog_router()):
+        report = (await api.get(url, headers=alice)).json()
+    spells = next(s for s in report["steps"] if s["step"] == "spells")
+    assert spells["status"] == "todo"
+    assert {p["field"] for p in spells["problems"]} == {"spells.cantrips.wizard", "spells.prepared.wizard"}
+    wizard = spells["options"]["classes"]["wizard"]
+    # Wizard 1: 3 cantrips, 4 prepared, 1st-level slots only.
+    assert (wizard["cantrips_max"], wizard["prepared_max"], wizard["max_spell_level"]) == (3, 4, 1)
+    assert [s["name"] for s in wizard["spells"]] == ["Fire Bolt", "Magic Missile", "Shield"]
+    # Without a catalog instance the report still answers, saying the spells are unavailable.
+    offline = (await api.get(url, headers=alice)).json()
+    offline_wizard = next(s for s in offline["steps"] if s["step"] == "spells")["options"]["classes"]["wizard"]
+    assert "spells" not in offline_wizard and offline_wizard["spells_unavailable"]
 
 
 async def test_add_by_catalog_reference(api: httpx.AsyncClient, alice: dict[str, str],

@@ -1,8 +1,9 @@
 """Builder steps: which parts of a (partial) build are still missing or wrong, from the rules engine's
 own validation, and the legal options for each step from the rules data.
 
-Spell options live in the catalog: the step links to the catalog's browse route with the class and
-highest spell level filled in, which the client (or the catalog's hub RPC) answers.
+Spell options live in the catalog: the step says, per casting class, how many cantrips and prepared
+spells and the highest spell level; :func:`add_catalog_spells` fills in the legal spells from the
+catalog through the hub (``catalog.browse``).
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from character_service.rules.data.backgrounds import BACKGROUNDS
 from character_service.rules.data.classes import CLASSES, SKILLS_ALL
 from character_service.rules.data.species import SPECIES
 from character_service.rules.point_buy import POINT_BUY_BUDGET, POINT_BUY_COST, STANDARD_ARRAY
+from character_service.rules.sheet import compute_sheet
 from character_service.rules.validation import validate
+from dnd_shared.contracts.envelope import PrincipalClaims
 from dnd_shared.errors import field_path
+from dnd_shared.hub.client import Hub
 
 #: Steps in the order a player takes them, each owning the build fields it sets.
 STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -55,6 +59,13 @@ def problems_by_step(document: dict[str, Any]) -> tuple[dict[str, list[dict[str,
         return grouped, None
     for problem in validate(build):
         grouped[_step_of(problem.field)].append(problem.to_dict())
+    # Legal but unfinished: a caster with places left for cantrips or prepared spells.
+    for class_id, casting in compute_sheet(build)["spellcasting"].items():
+        for kind, known, most in (("cantrips", casting["cantrips_known"], casting["cantrips_max"]),
+                                  ("prepared", casting["prepared_count"], casting["prepared_max"])):
+            if known < most:
+                grouped["spells"].append({"field": f"spells.{kind}.{class_id}", "code": "choose_more",
+                                          "message": f"choose {most - known} more ({known} of {most})"})
     return grouped, build
 
 
@@ -81,12 +92,16 @@ def options_for(step: str, build: Build | None, document: dict[str, Any]) -> dic
             return {"choose": None, "from": list(SKILLS_ALL), "note": "choose a class first"}
         return {"choose": first.skill_count, "from": list(first.skill_list or SKILLS_ALL)}
     if step == "spells" and build is not None:
-        links = {}
-        for entry in build.classes:
-            class_def = CLASSES.get(entry.id)
-            if class_def is not None and class_def.caster is not None:
-                links[entry.id] = f"/api/v1/catalog/spell?class={entry.id}"
-        return {"catalog": links}
+        sheet = compute_sheet(build)
+        highest = max((int(level) for level, slot in sheet["spell_slots"].items() if slot["max"]), default=0)
+        if sheet["pact_slots"]:
+            highest = max(highest, int(sheet["pact_slots"]["level"]))
+        classes = {}
+        for class_id, casting in sheet["spellcasting"].items():
+            classes[class_id] = {"cantrips_max": casting["cantrips_max"], "prepared_max": casting["prepared_max"],
+                                 "max_spell_level": highest, "catalog": f"/api/v1/catalog/spell?class={class_id}"
+                                 f"&level_max={highest}"}
+        return {"classes": classes}
     return {}
 
 
@@ -108,3 +123,23 @@ def builder_report(document: dict[str, Any]) -> dict[str, Any]:
                       "options": options_for(step, build, document) if status != "done" else {}})
     remaining = [s["step"] for s in steps if s["status"] != "done"]
     return {"complete": not remaining, "remaining": remaining, "steps": steps}
+
+
+async def add_catalog_spells(report: dict[str, Any], hub: Hub | None, principal: PrincipalClaims | None) -> None:
+    """Put the catalog's spells (each casting class's list up to its highest level) into the spells
+    step; when the catalog cannot be reached the step says so and keeps the browse link."""
+    step = next(s for s in report["steps"] if s["step"] == "spells")
+    classes: dict[str, dict[str, Any]] = step["options"].get("classes", {})
+    for class_id, info in classes.items():
+        if hub is None or not hub.running:
+            info["spells_unavailable"] = "the catalog cannot be reached right now"
+            continue
+        try:
+            page = await hub.call("catalog.browse", {
+                "type": "spell", "filters": {"class": class_id, "level_max": info["max_spell_level"]}, "limit": 200,
+            }, principal=principal, timeout=3.0)
+        except Exception as exc:  # the rest of the builder report is still useful
+            info["spells_unavailable"] = f"the catalog did not answer ({type(exc).__name__})"
+            continue
+        info["spells"] = [{"id": e["slug"].replace("-", "_"), "name": e["name"], "level": e["mechanics"].get("level"),
+                           "catalog_id": e["id"]} for e in page["entries"]]

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response, status
 
-from character_service.builder.steps import builder_report
+from character_service.builder.steps import add_catalog_spells, builder_report
 from character_service.campaign_links.access import CampaignDmAccess
 from character_service.characters.models import Character
 from character_service.characters.repository import CharacterRepository
@@ -22,6 +22,7 @@ from character_service.characters.service import CharacterService, etag_of, pars
 from character_service.events import EventsDep
 from character_service.rules.build import Build
 from character_service.rules.validation import validate
+from dnd_shared.contracts.envelope import PrincipalClaims
 from dnd_shared.db.engine import SessionDep
 from dnd_shared.identity import CurrentUser
 
@@ -131,9 +132,12 @@ async def get_sheet(character_id: uuid.UUID, user: CurrentUser, service: Charact
 
 
 @router.get("/{character_id}/builder", summary="What is still to choose, with the legal options for each step")
-async def builder(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep) -> dict[str, Any]:
+async def builder(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep,
+                  request: Request) -> dict[str, Any]:
     character = await service.get_visible(user, character_id)
-    return builder_report(character.build)
+    report = builder_report(character.build)
+    await add_catalog_spells(report, getattr(request.app.state, "hub", None), PrincipalClaims.from_principal(user))
+    return report
 
 
 @router.patch("/{character_id}", summary="Edit independent build fields (JSON merge patch, If-Match required)")
