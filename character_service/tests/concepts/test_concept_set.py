@@ -6,6 +6,7 @@ checked by hand (verdict column, written after reading each result)."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,53 @@ CONCEPT_SET: list[tuple[str, str, str, str]] = [
     ("a dwarven blacksmith priest of the forge god", "cleric", "dwarf", "good: dwarf cleric with a warhammer"),
     ("a ranger who tracks wolves through snow with a longbow", "ranger", "elf", "good"),
     (LONG, "fighter", "tiefling", "fair: guard/sellsword fighter with a shield; tiefling from 'haunted'"),
+]
+
+
+#: The same set through the real LLM service (offline provider) and catalog over the hub: the class and
+#: species of each result, and a verdict after reading it. The offline provider's phrase tables propose;
+#: where the concept names a calling, people or famous character the vocabulary knows, its reading wins.
+OFFLINE_LLM_RESULTS: list[tuple[str, str, str]] = [
+    ("fighter", "gnome", "good: gnome knight, chain mail and shield; the model's holy symbol kept as flavour"),
+    ("druid", "gnome", "fair: small and wise; nature magic"),
+    ("fighter", "dragonborn", "good: handaxe fighter, fire from the breath weapon"),
+    ("wizard", "human", "good class and species; the model's name (Greenwarden) is off"),
+    ("rogue", "elf", "good: investigator rogue; elf from the model"),
+    ("barbarian", "orc", "fair: greataxe barbarian"),
+    ("ranger", "elf", "good: longbow ranger"),
+    ("warlock", "tiefling", "good"),
+    ("fighter", "halfling", "weak: a hobbit with a greatsword; the model chose the class"),
+    ("ranger", "elf", "good"),
+    ("cleric", "dwarf", "weak: dwarf right, a cleric rather than an axe fighter"),
+    ("wizard", "elf", "fair: wizard, but the model's burglar kit came along as gear"),
+    ("rogue", "gnome", "good"),
+    ("rogue", "halfling", "good"),
+    ("rogue", "human", "good"),
+    ("fighter", "human", "good: pistol and musket"),
+    ("barbarian", "orc", "fair: the berserker wins the contradiction"),
+    ("paladin", "goliath", "good: a knight; the cowardice is for roleplay"),
+    ("druid", "gnome", "fair: vegan over necromancer"),
+    ("monk", "goliath", "fair: goliath for the giant"),
+    ("sorcerer", "dragonborn", "good joke reading"),
+    ("barbarian", "orc", "good"),
+    ("wizard", "gnome", "good"),
+    ("rogue", "halfling", "good"),
+    ("cleric", "halfling", "good"),
+    ("sorcerer", "dragonborn", "good"),
+    ("rogue", "elf", "n/a: nonsense, the model's seeded default"),
+    ("ranger", "halfling", "n/a: empty concept (too short for the model): the vocabulary's seed"),
+    ("paladin", "elf", "good: French read"),
+    ("rogue", "halfling", "fair: Spanish thief; 'enana' became halfling"),
+    ("wizard", "gnome", "good: German old wizard"),
+    ("paladin", "human", "good: one character, too short for the model: the vocabulary's samurai"),
+    ("monk", "tiefling", "good"),
+    ("bard", "orc", "good: orc bard with an instrument"),
+    ("rogue", "halfling", "good"),
+    ("warlock", "tiefling", "good"),
+    ("druid", "elf", "good"),
+    ("cleric", "dwarf", "good: forge cleric with a warhammer"),
+    ("ranger", "elf", "good"),
+    ("fighter", "tiefling", "fair: sellsword fighter; tiefling from 'haunted'"),
 ]
 
 
@@ -128,3 +176,28 @@ async def test_an_illegal_model_proposal_is_repaired_and_the_repairs_are_reporte
     assert ("equipment", "laser_sword") in fields
     assert build["classes"][0]["id"] == "fighter" and build["species"]["id"] == "orc"
     assert build["equipment"][0]["item_id"] == "greataxe"
+
+
+@pytest.mark.asyncio
+async def test_the_set_with_the_offline_llm_and_the_catalog(fleet: Any, hub_instance: Any) -> None:
+    """40 concepts through the real offline provider and catalog: all legal, provenance on every choice,
+    the reuse ratio reported (and high: the SRD catalog holds almost every choice)."""
+    claims = PrincipalClaims(user_id=uuid.uuid4())
+    looked_up = reused = generated = 0
+    async with hub_instance("character") as hub:
+        for index, ((concept, *_), (klass, species, _verdict)) in enumerate(
+                zip(CONCEPT_SET, OFFLINE_LLM_RESULTS, strict=True)):
+            result = await run_pipeline(hub, claims, ConceptIn(concept=concept, level=1 + index % 20))
+            build = Build.model_validate(result.build)
+            assert validate(build) == [], concept
+            assert (build.classes[0].id, build.species.id) == (klass, species), concept
+            for element in result.explanation["elements"]:
+                assert element["provenance"] and element["reason"], (concept, element["element"])
+            reuse = result.explanation["reuse"]
+            assert reuse["catalog_reachable"] is True, concept
+            looked_up += reuse["looked_up"]
+            reused += reuse["reused"]
+            generated += len(reuse["generated"])
+    ratio = reused / looked_up
+    print(f"reuse ratio over the set: {reused}/{looked_up} = {ratio:.3f}; generated entries: {generated}")
+    assert ratio >= 0.9

@@ -16,6 +16,7 @@ from character_service.concepts.vocabulary import Hit, normalise, ranked, read_c
 from character_service.rules.abilities import ABILITIES, SKILLS
 from character_service.rules.data.backgrounds import BACKGROUNDS
 from character_service.rules.data.classes import CLASSES
+from character_service.rules.data.equipment import ARMOR, WEAPONS
 from character_service.rules.data.species import SPECIES
 
 
@@ -142,23 +143,35 @@ def from_llm(concept: str, level: int, output: dict[str, Any], origin: str, *, c
     rationale = str(output.get("rationale") or "").strip()
     why = (rationale[:160] + "…") if len(rationale) > 160 else rationale
     reason = why or "the model's reading of the concept"
-    if class_id is None and output.get("class_name"):
+    # The offline provider is a phrase table; where the concept names something the vocabulary knows
+    # (a calling, a people, a famous character), the vocabulary's reading is the more faithful one.
+    trust_words = origin.startswith("llm:offline")
+    keep_class = class_id is not None or (trust_words and base.klass.concept not in ("(none)", "(class)"))
+    keep_species = species_id is not None or (trust_words and base.species.concept != "(none)")
+    if not keep_class and output.get("class_name"):
         base.klass = Choice(_id(str(output["class_name"])), "model", reason)
-    if species_id is None and output.get("species"):
+    if not keep_species and output.get("species"):
         base.species = Choice(_id(str(output["species"])), "model", reason)
-    if output.get("background"):
+    model_class = _id(str(output.get("class_name") or ""))
+    agrees = model_class == base.klass.value
+    if output.get("background") and (agrees or not trust_words):
         base.background = Choice(_id(str(output["background"])), "model", reason)
     priorities = [_id(str(a)) for a in output.get("ability_priorities") or []]
-    if priorities:
+    if priorities and agrees:
         base.abilities = list(dict.fromkeys([*priorities, *ABILITIES]))
     skills = [_id(str(s)) for s in output.get("skills") or []]
-    base.skills = [s for s in skills if s in SKILLS] + base.skills
-    if output.get("origin_feat"):
+    base.skills = [s for s in skills if s in SKILLS] + base.skills if agrees else base.skills + skills
+    if output.get("origin_feat") and agrees:
         base.origin_feat = _id(str(output["origin_feat"]))
-    base.spells = [_id(str(s)) for s in output.get("spells") or []]
     equipment = [str(e) for e in output.get("equipment") or []]
-    base.weapons = [_id(e) for e in equipment] + base.weapons
-    base.item_names = {_id(e): re.sub(r"\(.*?\)", "", e).strip() for e in equipment}
+    items = {_id(e): re.sub(r"\(.*?\)", "", e).strip() for e in equipment}
+    if agrees:
+        base.spells = [_id(str(s)) for s in output.get("spells") or []]
+        base.weapons = list(items) + base.weapons
+        base.item_names = items
+    else:  # the model's class lost: keep only its flavour items, not its class kit
+        base.item_names = {k: v for k, v in items.items() if k not in WEAPONS and k not in ARMOR}
+        base.weapons = base.weapons + list(base.item_names)
     if output.get("name"):
         base.name = str(output["name"])[:80]
     if output.get("summary"):

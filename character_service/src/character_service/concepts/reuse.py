@@ -7,6 +7,7 @@ unreachable, every choice keeps its rules-data provenance and one note says so.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,13 @@ ITEM_ADAPT = 0.7
 #: offline embedder) is not evidence of a fit.
 LEXICAL = frozenset({"exact", "fuzzy", "fulltext"})
 UNREACHABLE = (HubUnavailableError, HubTimeoutError)
+#: Catalog look-ups in flight at once for one character.
+PARALLEL_LOOKUPS = 8
+
+
+async def _confirmed() -> dict[str, Any]:
+    """Placeholder answer for a choice cited while resolving the proposal (no second look-up)."""
+    return {}
 
 
 @dataclass(slots=True)
@@ -112,26 +120,40 @@ async def reuse_choices(hub: Hub | None, claims: PrincipalClaims, proposal: Prop
         needs.append(("spells", spell.replace("_", " "), "spell", {"class": entry["id"]}))
         wanted.setdefault("spells", []).append(spell)
     position: dict[str, int] = {}
+    jobs: list[tuple[str, str, str, str, dict[str, Any]]] = []
     for element, need, kind, filters in needs:
         index = position.get(element, 0)
         position[element] = index + 1
-        target = wanted[element][index]
+        jobs.append((element, wanted[element][index], need, kind, filters))
+    gate = asyncio.Semaphore(PARALLEL_LOOKUPS)
+
+    async def look_up(need: str, kind: str, filters: dict[str, Any]) -> dict[str, Any] | BaseException:
+        async with gate:
+            try:
+                return await _match(hub, claims, need, kind, **filters)
+            except Exception as exc:  # sorted out below: unreachable stops reuse, a refusal keeps rules data
+                return exc
+
+    answers = await asyncio.gather(*(look_up(need, kind, filters) if target not in report.confirmed
+                                     else _confirmed() for _e, target, need, kind, filters in jobs))
+    for (element, target, _need, kind, _filters), answer in zip(jobs, answers, strict=True):
         report.looked_up += 1
         if target in report.confirmed:  # already looked up and cited before assembly
             report.reused += 1
             report.provenance.setdefault(element, []).append(report.confirmed[target])
             continue
-        try:
-            answer = await _match(hub, claims, need, kind, **filters)
-        except UNREACHABLE as exc:
-            log.warning("catalog_match_failed", kind=kind, error=str(exc)[:200])
+        if isinstance(answer, UNREACHABLE):
+            log.warning("catalog_match_failed", kind=kind, error=str(answer)[:200])
+            if report.reachable:
+                report.notes.append(f"catalog unreachable ({type(answer).__name__}): the rules engine's SRD data "
+                                    "was used")
             report.reachable = False
-            report.notes.append(f"catalog unreachable ({type(exc).__name__}): the rules engine's SRD data was used")
             report.looked_up -= 1
-            break
-        except Exception as exc:  # one refused look-up: this choice keeps its rules data
+            report.provenance.setdefault(element, []).append(rules(f"'{target}': catalog unreachable"))
+            continue
+        if isinstance(answer, BaseException):
             report.provenance.setdefault(element, []).append(rules(
-                f"'{target}': the catalog could not answer ({type(exc).__name__}); the SRD rules data is used"))
+                f"'{target}': the catalog could not answer ({type(answer).__name__}); the SRD rules data is used"))
             continue
         cited = _cite(answer, target)
         if cited is not None:
