@@ -70,10 +70,17 @@ def test_service_manifests(name: str) -> None:
     route = _find("IngressRoute", name)
     assert route["spec"]["entryPoints"] == ["websecure"]
     assert route["spec"]["tls"]
-    matches = {r["match"] for r in route["spec"]["routes"]}
-    assert matches == {f"Path(`{p}`) || PathPrefix(`{p}/`)" for p in prefixes}
+    by_match = {r["match"]: [m["name"] for m in r["middlewares"]] for r in route["spec"]["routes"]}
+    main = f"Path(`{prefixes[0]}`) || PathPrefix(`{prefixes[0]}/`)"
+    # The service's prefix is protected: the same chain as the compose labels and the dev edge.
+    assert by_match[main] == ["rate-limit", "security-headers", *by_match[main][2:3], "forward-auth", "circuit-breaker"]
+    assert by_match[main][2].startswith("body-limit")
+    for match, chain in by_match.items():
+        assert chain[0].startswith("rate-limit") and chain[-1] == "circuit-breaker" and "security-headers" in chain
+        if match != main:  # public routes: exact paths (health, docs, login…), /status, anonymous catalog reads
+            assert "forward-auth" not in chain
+            assert match.startswith("Path(`") or "!HeaderRegexp(`Authorization`" in match
     for r in route["spec"]["routes"]:
-        assert [m["name"] for m in r["middlewares"]] == ["security-headers", "circuit-breaker"]
         assert r["services"] == [{"name": name, "port": "http"}]
 
     job = _find("Job", f"{name}-migrate")
