@@ -14,6 +14,7 @@ import pytest
 from character_service.concepts.proposal import from_vocabulary
 from character_service.concepts.repair import legal_build
 from character_service.concepts.reuse import ReuseReport, resolve_proposal
+from character_service.concepts.spell_picks import spell_level_of
 from character_service.rules.build import Build
 from character_service.rules.validation import validate
 from dnd_shared.contracts.envelope import PrincipalClaims
@@ -28,7 +29,7 @@ async def test_offline_model_proposal_with_catalog_reuse(fleet: dict[str, Any], 
                                                          alice: dict[str, str],
                                                          finished: Callable[..., Any]) -> None:
     job = (await live_api.post(f"{BASE}/concepts", headers=alice, json={
-        "concept": "a chef who fights with cleavers and fire", "level": 5})).json()
+        "concept": "a sorcerer who commands fire", "level": 5})).json()
     done = await finished(live_api, alice, job["id"])
     assert done["status"] == "succeeded", done["errors"]
     explanation = done["explanation"]
@@ -50,7 +51,11 @@ async def test_offline_model_proposal_with_catalog_reuse(fleet: dict[str, Any], 
     assert validate(build) == []
     # Spells the model named beyond the pipeline's own table were confirmed by the catalog and kept.
     spells = [s for ids in build.spells.cantrips.values() for s in ids]
-    assert "sorcerous_burst" in spells
+    spells += [s for ids in build.spells.prepared.values() for s in ids]
+    beyond = [s for s in spells if spell_level_of(s) is None]
+    assert beyond, spells
+    cited = {p["entry_id"] for p in elements["spells"]["provenance"] if p["kind"] == "catalog"}
+    assert len(cited) >= len(beyond)
 
 
 async def test_generated_homebrew_only_when_nothing_fits(fleet: dict[str, Any], hub_instance: Any) -> None:
