@@ -38,9 +38,11 @@ def _jwks_public_pem(edge: Edge) -> bytes:
 
 
 def test_no_credentials_is_401_on_every_protected_prefix(edge: Edge) -> None:
-    for path in ("/api/v1/auth/me", "/api/v1/characters", "/api/v1/campaigns", "/api/v1/catalog/entries",
-                 "/api/v1/images", "/api/v1/llm", "/api/v1/hub/services"):
-        response = edge.request("GET", path)
+    # Catalog reads are public (anonymous GETs skip forward-auth); its writes are protected.
+    for method, path in (("GET", "/api/v1/auth/me"), ("GET", "/api/v1/characters"), ("GET", "/api/v1/campaigns"),
+                         ("POST", "/api/v1/catalog/spell"), ("GET", "/api/v1/images"), ("GET", "/api/v1/llm"),
+                         ("GET", "/api/v1/hub/services")):
+        response = edge.request(method, path, json={} if method == "POST" else None)
         assert response.status_code == 401, path
         assert response.json()["error"]["code"] == "not_authenticated", path
         assert response.headers["www-authenticate"].startswith("Bearer"), path
