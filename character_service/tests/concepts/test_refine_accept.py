@@ -3,14 +3,20 @@ accept merges the draft into main through version control and activates the char
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
+from character_service.campaign_links.repository import CampaignLinkRepository
 from character_service.rules.build import Build
 from character_service.rules.validation import validate
+from dnd_shared.contracts.campaign import MembershipAnswer, MembershipQuery, membership_contract
+from dnd_shared.db.engine import Database
+from dnd_shared.hub.context import MessageContext
+from dnd_shared.hub.router import HubRouter
 
 pytestmark = pytest.mark.asyncio
 
@@ -84,3 +90,41 @@ async def test_refine_with_a_stale_etag_is_412(live_api: httpx.AsyncClient, alic
                                 headers={**alice, "If-Match": f'"{character["id"]}.{character["version"]}"'},
                                 json={"feedback": "make him a goliath"})
     assert fresh.status_code == 200 and fresh.headers["ETag"]
+
+
+async def test_accept_needs_the_dms_approval_in_a_campaign_that_requires_it(
+        live_api: httpx.AsyncClient, alice: dict[str, str], identity: Any, infra: Any, hub_instance: Any,
+        finished: Callable[..., Any]) -> None:
+    """The campaign service answers ``campaign.membership`` on a real hub instance; the draft's character
+    is attached to its campaign, so merging the draft into main waits for the DM's approval."""
+    character = await draft_from(live_api, alice, finished, "a halfling bard", 2)
+    cid = uuid.UUID(character["id"])
+    campaign_id, dm_id = uuid.uuid4(), uuid.uuid4()
+    database = Database(infra.database_url, "character")
+    async with database.session() as session:
+        await CampaignLinkRepository(session).attach(cid, campaign_id)
+    router = HubRouter()
+
+    @router.rpc(membership_contract)
+    async def membership(query: MembershipQuery, ctx: MessageContext) -> MembershipAnswer:
+        is_dm = query.campaign_id == campaign_id and query.user_id == dm_id
+        return MembershipAnswer(campaign_id=query.campaign_id, exists=query.campaign_id == campaign_id,
+                                is_dm=is_dm, is_member=True, user_role="dm" if is_dm else "player",
+                                character_attached=True, merges_need_approval=True)
+
+    async with hub_instance("campaign", router):
+        refused = await live_api.post(f"{BASE}/{cid}/accept", headers=alice)
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "dm_approval_required"
+        assert (await live_api.get(f"{BASE}/{cid}", headers=alice)).json()["status"] == "draft"
+        opened = await live_api.post(f"{BASE}/{cid}/merge-requests", headers=alice, json={"source": "draft"})
+        assert opened.status_code == 201, opened.text
+        request_id = opened.json()["id"]
+        dm = identity.headers(dm_id)
+        approved = await live_api.post(f"{BASE}/{cid}/merge-requests/{request_id}/approve", headers=dm, json={})
+        assert approved.status_code == 200, approved.text
+        accepted = await live_api.post(f"{BASE}/{cid}/accept", headers=alice, json={"merge_request_id": request_id})
+        assert accepted.status_code == 200, accepted.text
+        assert accepted.json()["status"] == "active"
+    async with database.session() as session:
+        await CampaignLinkRepository(session).detach(cid, campaign_id)
+    await database.dispose()
