@@ -11,11 +11,24 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from alembic import command, context
 from alembic.config import Config
 from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
+
+
+def entity_columns() -> list[sa.Column[Any]]:
+    """The columns of :class:`dnd_shared.db.base.EntityMixin` for an ``op.create_table`` in a migration
+    (UUID id, created/updated/deleted timestamps, version). Pair it with an ``ix_<table>_deleted_at`` index."""
+    return [
+        sa.Column("id", sa.Uuid(), primary_key=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+    ]
 
 
 def alembic_config(migrations_dir: Path, database_url: str, schema: str) -> Config:

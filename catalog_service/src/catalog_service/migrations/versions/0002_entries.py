@@ -11,6 +11,8 @@ from alembic import op
 from pgvector.sqlalchemy import Vector
 from sqlalchemy.dialects import postgresql
 
+from dnd_shared.db.migrations import entity_columns
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
@@ -23,22 +25,13 @@ SEARCH_VECTOR_SQL = (
 )
 
 
-def _entity_columns() -> list[sa.Column]:  # type: ignore[type-arg]
-    return [
-        sa.Column("id", sa.Uuid(), primary_key=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
-    ]
-
 
 def upgrade() -> None:
     op.execute("CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public")
     op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
     op.create_table(
         "entries",
-        *_entity_columns(),
+        *entity_columns(),
         sa.Column("type", sa.String(20), nullable=False),
         sa.Column("slug", sa.String(220), nullable=False),
         sa.Column("name", sa.String(200), nullable=False),
@@ -80,7 +73,7 @@ def upgrade() -> None:
 
     op.create_table(
         "content_releases",
-        *_entity_columns(),
+        *entity_columns(),
         sa.Column("key", sa.String(40), nullable=False),
         sa.Column("content_version", sa.String(120), nullable=False),
         sa.Column("entry_count", sa.Integer(), nullable=False),
