@@ -78,3 +78,14 @@ async def test_jobs_are_private_and_stream_progress(live_api: httpx.AsyncClient,
     assert "event: progress" in text and "reading the concept" in text
     assert "event: done" in text
     assert (await live_api.get(f"{BASE}/concepts/{job['id']}/events", headers=bob)).status_code == 404
+
+
+async def test_concept_routes_do_not_collide_with_character_routes(live_api: httpx.AsyncClient,
+                                                                   alice: dict[str, str]) -> None:
+    """``/concepts/{job}`` is matched before ``/{character_id}``: an unknown job is a concept-job 404."""
+    import uuid
+
+    missing = await live_api.get(f"{BASE}/concepts/{uuid.uuid4()}", headers=alice)
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "concept_job_not_found"
+    listing = await live_api.get(f"{BASE}/concepts/not-a-uuid", headers=alice)
+    assert listing.status_code == 422
