@@ -86,3 +86,33 @@ async def test_generated_homebrew_only_when_nothing_fits(fleet: dict[str, Any], 
     assert entry["generation"]["model"] == "offline-1"
     assert entry["generation"]["prompt"].startswith("character_concept: a wandering tinker")
     assert entry["balance"] is not None
+
+
+async def test_a_portrait_is_requested_from_the_image_service(live_api: httpx.AsyncClient, alice: dict[str, str],
+                                                              tmp_path: Any, hub_instance: Any,
+                                                              finished: Callable[..., Any]) -> None:
+    """With ``portrait: true`` the job asks the real image service (in-process, worker off) for a portrait
+    of the stored draft; the image service reads the character back through the hub."""
+    from dnd_shared.testing.hub_fixtures import fast_hub_settings
+    from image_service.main import create_app as create_image
+
+    image = create_image()
+    image.state.settings.job_worker_enabled = False
+    image.state.settings.assets_dir = tmp_path / "assets"
+    image.state.hub_settings = fast_hub_settings()
+    async with image.router.lifespan_context(image):
+        job = (await live_api.post(f"{BASE}/concepts", headers=alice, json={
+            "concept": "a dwarven blacksmith priest of the forge god", "level": 3, "portrait": True})).json()
+        done = await finished(live_api, alice, job["id"])
+    assert done["status"] == "succeeded", done["errors"]
+    portrait = done["explanation"]["portrait"]
+    assert portrait["requested"] is True and portrait["status"] == "pending", portrait
+    assert uuid.UUID(portrait["job_id"])
+    assert "requesting a portrait…" in [p["step"] for p in done["progress"]]
+    # Without the image service the character still stands, and the explanation says why.
+    job = (await live_api.post(f"{BASE}/concepts", headers=alice, json={
+        "concept": "a gnome tinker", "portrait": True})).json()
+    done = await finished(live_api, alice, job["id"])
+    assert done["status"] == "succeeded"
+    assert done["explanation"]["portrait"]["requested"] is False
+    assert "image service unavailable" in done["explanation"]["portrait"]["reason"]

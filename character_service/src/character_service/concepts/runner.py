@@ -21,13 +21,35 @@ from character_service.characters.service import CharacterService
 from character_service.concepts.pipeline import run_pipeline
 from character_service.concepts.schemas import ConceptIn
 from character_service.concepts.service import ConceptJobService, store_draft
+from character_service.concepts.vocabulary import seed_of
 from character_service.versions.membership import HubCampaignMembership
 from character_service.versions.repository import MergeRequestRepository
 from character_service.versions.service import VersionService
 from dnd_shared.contracts.envelope import PrincipalClaims
+from dnd_shared.hub.client import Hub
 from dnd_shared.identity import Principal
 
 log = structlog.get_logger("character_service.concepts")
+
+
+PORTRAIT_TIMEOUT = 5.0
+
+
+async def request_portrait(hub: Hub | None, principal: Principal, character_id: uuid.UUID,
+                           request: ConceptIn) -> dict[str, Any]:
+    """Ask the image service (``image.portrait.generate``) for a portrait of the stored draft; the
+    image service reads the character's summary back through the hub. Never fails the job."""
+    if hub is None or not hub.running:
+        return {"requested": False, "reason": "no message hub"}
+    try:
+        job = await hub.call("image.portrait.generate", {
+            "character_id": str(character_id), "appearance": request.concept.strip()[:400], "style": "card",
+            "seed": seed_of(request.concept) % 2**31}, principal=PrincipalClaims.from_principal(principal),
+            timeout=PORTRAIT_TIMEOUT)
+    except Exception as exc:  # the portrait is optional: the character stands without it
+        log.warning("concept_portrait_failed", error=str(exc)[:200])
+        return {"requested": False, "reason": f"image service unavailable ({type(exc).__name__})"}
+    return {"requested": True, "job_id": str(job.get("id")), "status": job.get("status")}
 
 
 class ConceptRunner:
@@ -62,6 +84,10 @@ class ConceptRunner:
                                           HubCampaignMembership(session, hub))
                 character_id = await store_draft(characters, versions, principal, result.build,
                                                  f"Concept: {request.concept.strip()[:80]}")
+            if request.portrait:  # after the draft's commit: the image service reads it back over the hub
+                await on_step("requesting a portrait…")
+                result.explanation["portrait"] = await request_portrait(hub, principal, character_id, request)
+            async with database.session() as session:
                 await ConceptJobService(session).succeed(job_id, character_id, result)
         except Exception as exc:
             log.exception("concept_job_failed", job_id=str(job_id))

@@ -25,6 +25,8 @@ class ConceptIn(BaseModel):
     level: int = Field(default=1, ge=1, le=20)
     constraints: ConceptConstraints = Field(default_factory=ConceptConstraints)
     theme: str | None = Field(default=None, max_length=200)
+    #: Also ask the image service for a portrait of the result (its job id lands in the explanation).
+    portrait: bool = False
 
 
 class ConceptJobOut(BaseModel):
