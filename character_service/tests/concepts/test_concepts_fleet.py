@@ -116,3 +116,26 @@ async def test_a_portrait_is_requested_from_the_image_service(live_api: httpx.As
     assert done["status"] == "succeeded"
     assert done["explanation"]["portrait"]["requested"] is False
     assert "image service unavailable" in done["explanation"]["portrait"]["reason"]
+
+
+async def test_allowed_sources_limit_reuse_and_generation(fleet: dict[str, Any], hub_instance: Any) -> None:
+    from character_service.concepts.pipeline import run_pipeline
+    from character_service.concepts.schemas import ConceptIn
+
+    claims = PrincipalClaims(user_id=uuid.uuid4())
+    concept = "an orc bard who sings heavy metal ballads in taverns"
+    async with hub_instance("character") as hub:
+        srd_only = await run_pipeline(hub, claims, ConceptIn.model_validate(
+            {"concept": concept, "level": 4, "constraints": {"allowed_sources": ["srd-5.2"]}}))
+        nothing = await run_pipeline(hub, claims, ConceptIn.model_validate(
+            {"concept": concept, "level": 4, "constraints": {"allowed_sources": ["a-book-we-do-not-have"]}}))
+    for result in (srd_only, nothing):
+        assert validate(Build.model_validate(result.build)) == []
+        assert result.explanation["reuse"]["generated"] == []
+    cited = [p for e in srd_only.explanation["elements"] for p in e["provenance"] if p["kind"] in
+             ("catalog", "adaptation")]
+    assert cited and {p["source"] for p in cited} == {"srd-5.2"}
+    assert "catalog reuse limited to the sources srd-5.2" in srd_only.explanation["notes"]
+    kinds = {p["kind"] for e in nothing.explanation["elements"] for p in e["provenance"]}
+    assert not kinds & {"catalog", "adaptation", "generated"}
+    assert nothing.explanation["reuse"]["reused"] == 0 and nothing.explanation["reuse"]["looked_up"] > 0

@@ -95,7 +95,9 @@ async def run_pipeline(hub: Hub | None, claims: PrincipalClaims, request: Concep
         proposal.personality = personality_for(proposal)
     if not proposal.backstory:
         proposal.backstory = backstory_for(proposal, proposal.name)
-    reuse = ReuseReport()
+    reuse = ReuseReport(allowed_sources=frozenset(request.constraints.allowed_sources))
+    if reuse.allowed_sources:
+        notes.append(f"catalog reuse limited to the sources {', '.join(sorted(reuse.allowed_sources))}")
     await on_step("finding spells and items in the catalog…")
     await resolve_proposal(hub, claims, proposal, reuse)
     await on_step("choosing skills, feats, equipment and spells…")

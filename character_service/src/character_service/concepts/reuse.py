@@ -56,6 +56,8 @@ class ReuseReport:
     reused: int = 0
     notes: list[str] = field(default_factory=list)
     reachable: bool = True
+    #: The request's ``allowed_sources`` (empty: every source); ``generated`` allows generated homebrew.
+    allowed_sources: frozenset[str] = frozenset()
     #: Catalog citations made while resolving the proposal (spells, items), by rules id.
     confirmed: dict[str, Provenance] = field(default_factory=dict)
     generated: list[str] = field(default_factory=list)
@@ -70,9 +72,16 @@ def _slug(text: str) -> str:
     return text.casefold().replace(" ", "_").replace("-", "_").replace("'", "")
 
 
-async def _match(hub: Hub, claims: PrincipalClaims, need: str, kind: str, **filters: Any) -> dict[str, Any]:
+async def _match(hub: Hub, claims: PrincipalClaims, need: str, kind: str, sources: frozenset[str] = frozenset(),
+                 **filters: Any) -> dict[str, Any]:
+    """``catalog.match``; with ``sources``, only entries from those sources count (the request's
+    ``allowed_sources``)."""
     payload = {"need": need[:500], "type": kind, "limit": 3, **{k: v for k, v in filters.items() if v is not None}}
-    return await hub.call("catalog.match", payload, principal=claims, timeout=MATCH_TIMEOUT)
+    answer = await hub.call("catalog.match", payload, principal=claims, timeout=MATCH_TIMEOUT)
+    if not sources:
+        return answer
+    kept = [h for h in answer.get("matches") or [] if str((h.get("entry") or {}).get("source")) in sources]
+    return {"matches": kept, "best_similarity": max((float(h.get("similarity") or 0) for h in kept), default=0.0)}
 
 
 def _cite(match: dict[str, Any], wanted: str) -> Provenance | None:
@@ -130,7 +139,7 @@ async def reuse_choices(hub: Hub | None, claims: PrincipalClaims, proposal: Prop
     async def look_up(need: str, kind: str, filters: dict[str, Any]) -> dict[str, Any] | BaseException:
         async with gate:
             try:
-                return await _match(hub, claims, need, kind, **filters)
+                return await _match(hub, claims, need, kind, report.allowed_sources, **filters)
             except Exception as exc:  # sorted out below: unreachable stops reuse, a refusal keeps rules data
                 return exc
 
@@ -193,7 +202,8 @@ async def resolve_proposal(hub: Hub | None, claims: PrincipalClaims, proposal: P
 async def _confirm_spell(hub: Hub, claims: PrincipalClaims, proposal: Proposal, report: ReuseReport, spell: str,
                          class_id: str, top: int) -> None:
     try:
-        answer = await _match(hub, claims, spell.replace("_", " "), "spell", **{"class": class_id, "max_level": top})
+        answer = await _match(hub, claims, spell.replace("_", " "), "spell", report.allowed_sources,
+                              **{"class": class_id, "max_level": top})
     except UNREACHABLE:
         raise
     except Exception:  # a refused look-up leaves the spell to the repair step
@@ -214,7 +224,7 @@ async def _resolve_item(hub: Hub, claims: PrincipalClaims, proposal: Proposal, r
                         name: str) -> None:
     report.looked_up += 1
     try:
-        answer = await _match(hub, claims, name, "gear")
+        answer = await _match(hub, claims, name, "gear", report.allowed_sources)
     except UNREACHABLE:
         raise
     except Exception:
@@ -243,6 +253,10 @@ async def _resolve_item(hub: Hub, claims: PrincipalClaims, proposal: Proposal, r
         report.provenance.setdefault("equipment", []).append(cited)
         return
     if len(report.generated) >= MAX_GENERATED:
+        return
+    if report.allowed_sources and "generated" not in report.allowed_sources:
+        report.provenance.setdefault("equipment", []).append(rules(
+            f"'{name}': nothing in the allowed sources fits and generated content is not allowed; left out"))
         return
     created = await hub.call("catalog.create_generated", {
         "type": "gear", "name": name[:200],
