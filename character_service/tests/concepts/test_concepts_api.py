@@ -89,3 +89,31 @@ async def test_concept_routes_do_not_collide_with_character_routes(live_api: htt
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "concept_job_not_found"
     listing = await live_api.get(f"{BASE}/concepts/not-a-uuid", headers=alice)
     assert listing.status_code == 422
+
+
+async def test_jobs_whose_instance_died_are_failed_on_start(infra: Any, app_factory: Callable[[], Any]) -> None:
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from character_service.concepts.models import ConceptJob
+    from dnd_shared.db.engine import Database
+
+    database = Database(infra.database_url, "character")
+    old = datetime.now(UTC) - timedelta(hours=1)
+    ids = [uuid.uuid4(), uuid.uuid4()]
+    async with database.session() as session:
+        for job_id, updated in zip(ids, (old, datetime.now(UTC)), strict=True):
+            session.add(ConceptJob(id=job_id, owner_id=uuid.uuid4(), status="running", request={},
+                                   progress=[{"step": "queued"}], explanation={}, errors=[], detail="",
+                                   created_at=updated, updated_at=updated))
+    app = app_factory()
+    async with app.router.lifespan_context(app):
+        pass
+    async with database.session() as session:
+        stale, fresh = [await session.get(ConceptJob, job_id) for job_id in ids]
+        assert stale is not None and fresh is not None
+        assert stale.status == "failed" and stale.errors[0]["code"] == "interrupted"
+        assert fresh.status == "running"  # another instance may still be running it
+        await session.delete(stale)
+        await session.delete(fresh)
+    await database.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -20,3 +21,9 @@ class ConceptJobRepository(Repository[ConceptJob]):
                                              ConceptJob.deleted_at.is_(None)).order_by(ConceptJob.created_at)
         job: ConceptJob | None = (await self.session.execute(statement)).scalars().first()
         return job
+
+    async def stale_unfinished(self, older_than: datetime) -> list[ConceptJob]:
+        """Queued or running jobs not touched since ``older_than`` (their task died with its instance)."""
+        statement = select(ConceptJob).where(ConceptJob.status.in_(("queued", "running")),
+                                             ConceptJob.updated_at < older_than, ConceptJob.deleted_at.is_(None))
+        return list((await self.session.execute(statement)).scalars().all())

@@ -10,6 +10,7 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
@@ -103,11 +104,20 @@ class ConceptRunner:
             task.cancel()
 
 
+#: A job unfinished and untouched for this long lost its task (a job takes seconds).
+INTERRUPTED_AFTER = timedelta(minutes=10)
+
+
 @asynccontextmanager
 async def concept_runner_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Lifespan hook: ``app.state.concept_runner`` for the routes, drained on shutdown."""
+    """Lifespan hook: ``app.state.concept_runner`` for the routes, drained on shutdown. On start, jobs
+    whose instance died mid-run are marked failed (``interrupted``) so no client polls them forever."""
     runner = ConceptRunner(app)
     app.state.concept_runner = runner
+    async with app.state.database.session() as session:
+        count = await ConceptJobService(session).fail_interrupted(datetime.now(UTC) - INTERRUPTED_AFTER)
+    if count:
+        log.warning("concept_jobs_interrupted", count=count)
     try:
         yield
     finally:

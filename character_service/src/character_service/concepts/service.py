@@ -68,6 +68,16 @@ class ConceptJobService:
         await self.jobs.update(job, {"status": "failed", "errors": [*job.errors, {"code": code, "message": message}],
                                      "progress": [*job.progress, {"step": "failed", "at": now_iso()}]})
 
+    async def fail_interrupted(self, older_than: datetime) -> int:
+        """Jobs whose task died with its instance (unfinished and untouched for long) are marked failed."""
+        jobs = await self.jobs.stale_unfinished(older_than)
+        for job in jobs:
+            await self.jobs.update(job, {
+                "status": "failed", "errors": [*job.errors, {"code": "interrupted",
+                                                             "message": "the instance running the job stopped"}],
+                "progress": [*job.progress, {"step": "failed", "at": now_iso()}]})
+        return len(jobs)
+
     async def succeed(self, job_id: uuid.UUID, character_id: uuid.UUID, result: PipelineResult) -> None:
         """Record the result character and explanation."""
         job = await self.jobs.get_or_raise(job_id)
