@@ -23,7 +23,7 @@ from character_service.events import EventsDep
 from character_service.rules.build import Build
 from character_service.rules.validation import validate
 from dnd_shared.contracts.envelope import PrincipalClaims
-from dnd_shared.db.engine import SessionDep
+from dnd_shared.db.engine import ReadSessionDep, SessionDep
 from dnd_shared.identity import CurrentUser
 
 router = APIRouter(prefix="/api/v1/characters", tags=["characters"])
@@ -35,6 +35,15 @@ def get_character_service(session: SessionDep, request: Request) -> CharacterSer
 
 
 CharacterServiceDep = Annotated[CharacterService, Depends(get_character_service)]
+
+
+def get_reading_character_service(session: ReadSessionDep, request: Request) -> CharacterService:
+    """For single-query GETs: no transaction round trips (writes through it would not be committed)."""
+    hub = getattr(request.app.state, "hub", None)
+    return CharacterService(CharacterRepository(session), CampaignDmAccess(session, hub))
+
+
+ReadingCharacterServiceDep = Annotated[CharacterService, Depends(get_reading_character_service)]
 IfMatch = Annotated[str | None, Header(alias="If-Match", description="The ETag you last read")]
 
 
@@ -115,7 +124,9 @@ async def list_characters(
 
 @router.get("/{character_id}", summary="A character: build, play state and the sheet computed now",
             response_model=CharacterOut)
-async def get_character(character_id: uuid.UUID, user: CurrentUser, service: CharacterServiceDep) -> Response:
+async def get_character(
+    character_id: uuid.UUID, user: CurrentUser, service: ReadingCharacterServiceDep
+) -> Response:
     # The hottest route: serialised once by pydantic straight to JSON (no second validation pass).
     character = await service.get_visible(user, character_id, allow_dm=True)
     return Response(character_out(character).model_dump_json(), media_type="application/json",

@@ -38,6 +38,10 @@ class Database:
             connect_args={"server_settings": {"search_path": f"{schema},public"}},
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        # Reads that need no transaction: autocommit saves the BEGIN and COMMIT round trips.
+        self.read_sessionmaker = async_sessionmaker(
+            self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False, autoflush=False
+        )
 
     def bind_to_connection(self, connection: AsyncConnection) -> None:
         """Test hook: every session joins ``connection``'s transaction through savepoints, so code
@@ -48,6 +52,7 @@ class Database:
             autoflush=False,
             join_transaction_mode="create_savepoint",
         )
+        self.read_sessionmaker = self.sessionmaker
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -59,6 +64,13 @@ class Database:
             except BaseException:
                 await session.rollback()
                 raise
+
+    @asynccontextmanager
+    async def read_session(self) -> AsyncIterator[AsyncSession]:
+        """A session for single-statement reads: no transaction, nothing to commit (writes are refused
+        by design: use :meth:`session`)."""
+        async with self.read_sessionmaker() as session:
+            yield session
 
     async def ping(self) -> None:
         async with self.engine.connect() as connection:
@@ -83,4 +95,12 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 # scope="function": the unit of work commits when the handler returns, BEFORE the response is sent.
 # FastAPI's default ("request") would commit after the client already has its 201, so a client's
 # next request could miss the row it just created, and a failing commit could follow a success.
+async def get_read_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """Request-scoped read-only session (autocommit, no BEGIN/COMMIT): for hot GET routes that run one
+    query. Routes that write, or read several rows that must agree, use :data:`SessionDep`."""
+    async with get_database(request).read_session() as session:
+        yield session
+
+
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+ReadSessionDep = Annotated[AsyncSession, Depends(get_read_session, scope="function")]
