@@ -18,8 +18,6 @@ second ``up`` on the same ``<var>`` while one runs refuses to start (an flock on
 from __future__ import annotations
 
 import argparse
-import contextlib
-import ctypes
 import fcntl
 import importlib
 import importlib.util
@@ -36,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from dnd_shared.embedded import EmbeddedPostgres, EmbeddedRedis, port_is_open
+from dnd_shared.embedded import EmbeddedPostgres, EmbeddedRedis, die_with_parent, port_is_open
 from dnd_shared.fleet import (
     DATABASE_NAME,
     FLEET,
@@ -96,12 +94,6 @@ def say(message: str) -> None:
     print(f"[stack] {message}", flush=True)
 
 
-def _die_with_parent() -> None:
-    """Child processes get SIGTERM if the runner itself dies (Linux prctl PR_SET_PDEATHSIG)."""
-    with contextlib.suppress(Exception):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
-
-
 @dataclass
 class Stack:
     var: Path
@@ -153,7 +145,7 @@ class Stack:
         self.log_files.append(log)
         self.processes[name] = subprocess.Popen(
             argv, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent, start_new_session=True,  # Ctrl-C reaches the runner only
+            preexec_fn=die_with_parent, start_new_session=True,  # Ctrl-C reaches the runner only
         )
 
     def service_env(self, spec: ServiceSpec) -> dict[str, str]:

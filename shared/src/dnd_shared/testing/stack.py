@@ -137,10 +137,12 @@ class RunningStack:
 
 
 def pick_port_offset() -> int:
-    """An offset (10000..29900) under which every port of the stack is free."""
+    """An offset (10000..24200) under which every port of the stack is free. Every shifted port stays
+    below 32768, where Linux starts handing out ephemeral ports for outgoing connections, so a
+    client's transient port never takes one of the stack's."""
     base_ports = [POSTGRES_PORT, REDIS_PORT, TRAEFIK_HTTPS_PORT, TRAEFIK_HTTP_PORT, TRAEFIK_METRICS_PORT, 8081,
                   *(s.port for s in FLEET)]
-    candidates = list(range(10000, 30000, 100))
+    candidates = list(range(10000, 24300, 100))
     random.Random(os.getpid()).shuffle(candidates)
     for offset in candidates:
         if not any(port_is_open(p + offset) for p in base_ports):
