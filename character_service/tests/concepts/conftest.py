@@ -90,21 +90,3 @@ async def finished_job(client: httpx.AsyncClient, headers: dict[str, str], job_i
         await asyncio.sleep(0.05)
         waited += 0.05
     raise AssertionError(f"job {job_id} did not finish in {timeout} s")
-
-
-@pytest.fixture
-async def fleet(infra: Any, redis_client: Any) -> AsyncIterator[dict[str, FastAPI]]:
-    """The real LLM service (offline provider) and catalog (SRD seeded by the session fixtures) running
-    in-process with their lifespans, so their hub handlers answer this test's hub calls."""
-    from contextlib import AsyncExitStack
-
-    from catalog_service.main import create_app as create_catalog
-    from dnd_shared.testing.hub_fixtures import fast_hub_settings
-    from llm_service.main import create_app as create_llm
-
-    apps = {"llm": create_llm(), "catalog": create_catalog()}
-    async with AsyncExitStack() as stack:
-        for app in apps.values():
-            app.state.hub_settings = fast_hub_settings()
-            await stack.enter_async_context(app.router.lifespan_context(app))
-        yield apps
