@@ -78,8 +78,11 @@ def test_service_manifests(name: str) -> None:
     for match, chain in by_match.items():
         assert chain[0].startswith("rate-limit") and chain[-1] == "circuit-breaker" and "security-headers" in chain
         if match != main:  # public routes: exact paths (health, docs, login…), /status, anonymous catalog reads
-            assert "forward-auth" not in chain
-            assert match.startswith("Path(`") or "!HeaderRegexp(`Authorization`" in match
+            if "forward-auth" in chain:  # event streams: authenticated, but unbuffered (no body-limit)
+                assert match.startswith("PathRegexp(`") or match.endswith("/generate/stream`)")
+                assert not any(m.startswith("body-limit") for m in chain)
+            else:
+                assert match.startswith("Path(`") or "!HeaderRegexp(`Authorization`" in match
     for r in route["spec"]["routes"]:
         assert r["services"] == [{"name": name, "port": "http"}]
 

@@ -443,3 +443,13 @@ def test_deployment_tables_match_the_fleet_table_of_dnd_shared(dynamic: dict[str
         assert spec.folder.replace("_", "-") in compose["services"]
     assert fleet.TRAEFIK_HTTPS_PORT == 8443 and fleet.TRAEFIK_HTTP_PORT == 8080
     assert fleet.TRAEFIK_METRICS_PORT == 8082
+
+
+def test_event_streams_are_authenticated_and_unbuffered(dynamic: dict[str, Any]) -> None:
+    # Traefik's buffering middleware (body-limit) also buffers responses: server-sent events would
+    # arrive only when the stream ends, so the two stream routes skip it and keep forward-auth.
+    routers = dynamic["http"]["routers"]
+    for name, service in (("characters-stream", "character-service"), ("llm-stream", "llm-service")):
+        router = routers[name]
+        assert router["service"] == service and router["priority"] > 100
+        assert router["middlewares"] == ["rate-limit", "security-headers", "forward-auth", "circuit-breaker"]
