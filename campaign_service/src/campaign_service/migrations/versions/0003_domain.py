@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from dnd_shared.db.migrations import entity_columns
+
 revision: str = "0003_domain"
 down_revision: str | None = "0002_hub_outbox"
 branch_labels: str | Sequence[str] | None = None
@@ -31,11 +33,7 @@ def upgrade() -> None:
         sa.Column("dm_id", sa.Uuid(), nullable=False),
         sa.Column("invite_code", sa.String(length=32), nullable=False),
         sa.Column("dm_notes", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_campaign")),
         schema="campaign",
     )
@@ -55,11 +53,7 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Uuid(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("responded_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_invite_campaign_id_campaign")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_invite")),
         schema="campaign",
@@ -81,11 +75,7 @@ def upgrade() -> None:
         sa.Column("source_clue_id", sa.Uuid(), nullable=True),
         sa.Column("reveal_id", sa.Uuid(), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_knowledge_campaign_id_campaign")
         ),
@@ -106,11 +96,7 @@ def upgrade() -> None:
         sa.Column("campaign_id", sa.Uuid(), nullable=False),
         sa.Column("user_id", sa.Uuid(), nullable=False),
         sa.Column("role", sa.String(length=10), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_membership_campaign_id_campaign")
         ),
@@ -137,11 +123,7 @@ def upgrade() -> None:
         sa.Column("level", sa.Integer(), nullable=False),
         sa.Column("classes", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("species", sa.String(length=100), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_party_character_campaign_id_campaign")
         ),
@@ -183,11 +165,7 @@ def upgrade() -> None:
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("completion_event_id", sa.String(length=64), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_play_session_campaign_id_campaign")
         ),
@@ -219,11 +197,7 @@ def upgrade() -> None:
         sa.Column("visibility", sa.String(length=20), nullable=False),
         sa.Column("visible_to", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("dm_only_fields", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_relationship_campaign_id_campaign")
         ),
@@ -245,11 +219,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("revealed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("visible_to", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_reveal_campaign_id_campaign")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reveal")),
         schema="campaign",
@@ -273,11 +243,7 @@ def upgrade() -> None:
         sa.Column("tags", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("generated", sa.Boolean(), nullable=False),
         sa.Column("generation", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_story_entity_campaign_id_campaign")
         ),
@@ -301,11 +267,7 @@ def upgrade() -> None:
         sa.Column("action", sa.String(length=20), nullable=False),
         sa.Column("document", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("digest", sa.String(length=64), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_entity_revision_campaign_id_campaign")
         ),
@@ -336,11 +298,7 @@ def upgrade() -> None:
         sa.Column("visibility", sa.String(length=20), nullable=False),
         sa.Column("visible_to", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("dm_only_fields", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_ledger_entry_campaign_id_campaign")
         ),
@@ -367,11 +325,7 @@ def upgrade() -> None:
         sa.Column("visibility", sa.String(length=20), nullable=False),
         sa.Column("visible_to", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("dm_only_fields", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_session_event_campaign_id_campaign")
         ),

@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from dnd_shared.db.migrations import entity_columns
+
 revision: str = "0004_storylines"
 down_revision: str | None = "0003_domain"
 branch_labels: str | Sequence[str] | None = None
@@ -25,11 +27,7 @@ def upgrade() -> None:
         sa.Column("message", sa.Text(), nullable=False),
         sa.Column("document", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
         sa.Column("digest", sa.String(length=64), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_story_commit_campaign_id_campaign")
         ),
@@ -46,11 +44,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=100), nullable=False),
         sa.Column("head_commit_id", sa.Uuid(), nullable=True),
         sa.Column("checked_out", sa.Boolean(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(
             ["campaign_id"], ["campaign.campaign.id"], name=op.f("fk_storyline_campaign_id_campaign")
         ),

@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from dnd_shared.db.migrations import entity_columns
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
@@ -25,11 +27,7 @@ def upgrade() -> None:
         sa.Column("visibility", sa.String(length=10), nullable=False),
         sa.Column("shared_with", sa.ARRAY(sa.Uuid()), nullable=False),
         sa.Column("current_version", sa.Integer(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assets")),
         schema="image",
     )
@@ -48,11 +46,7 @@ def upgrade() -> None:
         sa.Column("height", sa.Integer(), nullable=False),
         sa.Column("provider", sa.String(length=30), nullable=False),
         sa.Column("prompt", sa.Text(), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(["asset_id"], ["image.assets.id"], name=op.f("fk_asset_versions_asset_id_assets")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_asset_versions")),
         schema="image",
@@ -81,11 +75,7 @@ def upgrade() -> None:
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("error_code", sa.String(length=60), nullable=True),
         sa.Column("error_message", sa.Text(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(["asset_id"], ["image.assets.id"], name=op.f("fk_generation_jobs_asset_id_assets")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_generation_jobs")),
         schema="image",
@@ -116,11 +106,7 @@ def upgrade() -> None:
         sa.Column("svg_asset_id", sa.Uuid(), nullable=False),
         sa.Column("visibility", sa.String(length=10), nullable=False),
         sa.Column("shared_with", sa.ARRAY(sa.Uuid()), nullable=False),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        *entity_columns(),
         sa.ForeignKeyConstraint(["png_asset_id"], ["image.assets.id"], name=op.f("fk_maps_png_asset_id_assets")),
         sa.ForeignKeyConstraint(["svg_asset_id"], ["image.assets.id"], name=op.f("fk_maps_svg_asset_id_assets")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_maps")),
